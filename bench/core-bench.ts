@@ -1,0 +1,172 @@
+/**
+ * `npm run --silent bench -- [--json] [--sizes 1e4,1e6,1e7]`: nanoseconds per point per epoch of
+ * the core trainer, the article-style naive port and (when gcc is present) a tight C loop, all in
+ * one run on the same kind of data, d = 2, starting near the optimum (w = (1.5, −0.85), b = 0.42,
+ * about a fifth of the points support vectors). Each figure is the median of several timed
+ * batches after a warm-up. Benchmark figures, not tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Dataset } from '../src/core/dataset.ts';
+import { Trainer } from '../src/core/trainer.ts';
+import { naiveEpoch, type Sample } from './naive-port.ts';
+
+interface Row {
+  impl: string;
+  n: number;
+  d: number;
+  nsPerPointEpoch: number;
+  batches: number;
+  epochsPerBatch: number;
+}
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const sizesArg = args[args.indexOf('--sizes') + 1];
+const sizes =
+  args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1e4, 1e6, 1e7];
+const BATCHES = 7;
+const START = { w: Float64Array.of(1.5, -0.85), b: 0.42 };
+const settings = { lr: 0.05, reg: 0.01 };
+
+/** xorshift data with labels from the article's true boundary: same for every implementation. */
+function makeData(n: number): Dataset {
+  const x = new Float64Array(2 * n);
+  const y = new Float64Array(n);
+  let s = 88172645463325252n;
+  const mask = (1n << 64n) - 1n;
+  // BigInt xorshift is slow; draw 32-bit words with a small LCG instead.
+  let state = Number(s & 0xffffffffn);
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  for (let i = 0; i < n; i++) {
+    x[2 * i] = next() * 6 - 3;
+    x[2 * i + 1] = next() * 6 - 3;
+    y[i] = x[2 * i]! - 0.6 * x[2 * i + 1]! + 0.4 + (next() - 0.5) >= 0 ? 1 : -1;
+  }
+  s &= mask;
+  return { x, y, n, d: 2, nPositive: -1 };
+}
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+/** Times `run(epochs)` in BATCHES batches, each about `targetMs` long; median ns/point/epoch. */
+function measure(impl: string, n: number, run: (epochs: number) => void, targetMs: number): Row {
+  let epochs = 1;
+  const t0 = performance.now();
+  run(1);
+  const once = Math.max(performance.now() - t0, 1e-3);
+  epochs = Math.max(1, Math.round(targetMs / once));
+  const times: number[] = [];
+  for (let k = 0; k < BATCHES; k++) {
+    const t = performance.now();
+    run(epochs);
+    times.push(((performance.now() - t) * 1e6) / (n * epochs));
+  }
+  return {
+    impl,
+    n,
+    d: 2,
+    nsPerPointEpoch: median(times),
+    batches: BATCHES,
+    epochsPerBatch: epochs,
+  };
+}
+
+function benchCore(data: Dataset): Row {
+  const t = new Trainer(data, START, settings);
+  return measure('core', data.n, (k) => t.step(k), 400);
+}
+
+function benchNaive(data: Dataset): Row {
+  const samples: Sample[] = [];
+  for (let i = 0; i < data.n; i++) samples.push([[data.x[2 * i]!, data.x[2 * i + 1]!], data.y[i]!]);
+  let w = Array.from(START.w);
+  let b = START.b;
+  const row = measure(
+    'naive',
+    data.n,
+    (k) => {
+      for (let e = 0; e < k; e++) ({ w, b } = naiveEpoch(samples, w, b, 0.05, 0.01));
+    },
+    data.n >= 1e7 ? 1500 : 600,
+  );
+  return row;
+}
+
+/** The C reference, compiled here when gcc exists (no fast-math, no FMA contraction). */
+function benchC(ns: number[]): Row[] {
+  const src = new URL('./epoch.c', import.meta.url).pathname;
+  mkdirSync('.bench', { recursive: true });
+  const rows: Row[] = [];
+  for (const [variant, flags] of [
+    ['branch', []],
+    ['mask', ['-DMASK']],
+  ] as const) {
+    const bin = `.bench/epoch-${variant}`;
+    try {
+      execFileSync('gcc', ['-O3', '-march=native', '-ffp-contract=off', ...flags, '-o', bin, src]);
+    } catch {
+      return rows;
+    }
+    if (!existsSync(bin)) return rows;
+    const out = execFileSync(bin, ns.map(String), { encoding: 'utf8' });
+    for (const line of out.trim().split('\n')) {
+      const r = JSON.parse(line) as Row;
+      rows.push({
+        impl: r.impl,
+        n: r.n,
+        d: 2,
+        nsPerPointEpoch: r.nsPerPointEpoch,
+        batches: 7,
+        epochsPerBatch: 0,
+      });
+    }
+  }
+  return rows;
+}
+
+function report(row: Row): void {
+  if (json) console.log(JSON.stringify(row));
+  else
+    console.log(
+      `${row.impl.padEnd(12)} n=${String(row.n).padEnd(9)} ${row.nsPerPointEpoch.toFixed(2)} ns/point/epoch`,
+    );
+}
+
+// Warm the kernels on a small input first: V8 may leave a huge first call's loop un-optimised.
+{
+  const warm = makeData(20_000);
+  new Trainer(warm, START, settings).step(300);
+}
+
+const rows: Row[] = [];
+for (const n of sizes) {
+  const data = makeData(n);
+  rows.push(benchCore(data));
+  report(rows.at(-1)!);
+  rows.push(benchNaive(data));
+  report(rows.at(-1)!);
+}
+for (const r of benchC(sizes)) {
+  rows.push(r);
+  report(r);
+}
+if (!json) {
+  for (const n of sizes) {
+    const core = rows.find((r) => r.impl === 'core' && r.n === n)!;
+    const naive = rows.find((r) => r.impl === 'naive' && r.n === n)!;
+    const cs = rows.filter((r) => r.impl.startsWith('c-') && r.n === n);
+    const c = cs.length ? Math.min(...cs.map((r) => r.nsPerPointEpoch)) : NaN;
+    console.log(
+      `n=${n}: core is ${(naive.nsPerPointEpoch / core.nsPerPointEpoch).toFixed(1)}x the naive port` +
+        (cs.length ? `, ${(core.nsPerPointEpoch / c).toFixed(2)}x the best C loop` : ''),
+    );
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * A bit-exact port of CPython's `random` module for the calls the article uses:
+ * MT19937 seeded like `random.seed(n)` for an integer n, `random()`, `uniform(a, b)` and
+ * `gauss(mu, sigma)` with its cached second value. Same seed, same numbers, to the last bit.
+ *
+ * State layout: `mt` is the 624-word Mersenne Twister state (Uint32Array), `index` the next word.
+ */
+
+const N = 624;
+const M = 397;
+const MATRIX_A = 0x9908b0df;
+const UPPER_MASK = 0x80000000;
+const LOWER_MASK = 0x7fffffff;
+const TWO_PI = 2 * Math.PI;
+/** 2^-53: turns a 53-bit integer into a double in [0, 1). */
+const INV_2_53 = 1 / 9007199254740992;
+
+/** The largest seed accepted: CPython takes any integer; we take the exactly representable ones. */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
+export class PyRandom {
+  private readonly mt = new Uint32Array(N);
+  private index = N + 1;
+  /** gauss() makes two normal deviates at a time and keeps the second here. */
+  private gaussNext: number | null = null;
+
+  constructor(seed: number) {
+    this.seed(seed);
+  }
+
+  /**
+   * `random.seed(n)`: init_by_array with the 32-bit words of |n|, least significant first
+   * ([0] for n = 0). Throws for a seed that is not an integer in [0, MAX_SEED].
+   */
+  seed(n: number): void {
+    if (!Number.isSafeInteger(n) || n < 0) {
+      throw new RangeError(`seed must be an integer in [0, ${MAX_SEED}], got ${n}`);
+    }
+    const low = n % 0x100000000;
+    const high = Math.floor(n / 0x100000000);
+    this.initByArray(high > 0 ? [low, high] : [low]);
+    this.gaussNext = null;
+  }
+
+  /** The next 32-bit output of MT19937 (genrand_uint32). */
+  nextUint32(): number {
+    const mt = this.mt;
+    if (this.index >= N) {
+      let kk = 0;
+      for (; kk < N - M; kk++) {
+        const y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
+        mt[kk] = mt[kk + M]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      }
+      for (; kk < N - 1; kk++) {
+        const y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
+        mt[kk] = mt[kk + (M - N)]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      }
+      const y = (mt[N - 1]! & UPPER_MASK) | (mt[0]! & LOWER_MASK);
+      mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      this.index = 0;
+    }
+    let y = mt[this.index++]!;
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+
+  /** `random()`: a double in [0, 1) from 53 random bits, (a·2^26 + b) / 2^53. */
+  random(): number {
+    const a = this.nextUint32() >>> 5;
+    const b = this.nextUint32() >>> 6;
+    return (a * 67108864 + b) * INV_2_53;
+  }
+
+  /** `uniform(a, b)` = a + (b − a)·random(), evaluated in that order. */
+  uniform(a: number, b: number): number {
+    return a + (b - a) * this.random();
+  }
+
+  /**
+   * `gauss(mu, sigma)`: Box–Muller as CPython writes it. Each pair of random() values yields
+   * cos and sin deviates; the sin one is cached for the next call. Returns mu + z·sigma.
+   */
+  gauss(mu: number, sigma: number): number {
+    let z = this.gaussNext;
+    this.gaussNext = null;
+    if (z === null) {
+      const x2pi = this.random() * TWO_PI;
+      const g2rad = Math.sqrt(-2.0 * Math.log(1.0 - this.random()));
+      z = Math.cos(x2pi) * g2rad;
+      this.gaussNext = Math.sin(x2pi) * g2rad;
+    }
+    return mu + z * sigma;
+  }
+
+  private initGenrand(s: number): void {
+    const mt = this.mt;
+    mt[0] = s >>> 0;
+    for (let i = 1; i < N; i++) {
+      const prev = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
+      // 1812433253 * prev mod 2^32, split to stay exact in doubles.
+      mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
+    }
+    this.index = N;
+  }
+
+  private initByArray(key: readonly number[]): void {
+    const mt = this.mt;
+    this.initGenrand(19650218);
+    let i = 1;
+    let j = 0;
+    const keyLength = key.length;
+    for (let k = Math.max(N, keyLength); k > 0; k--) {
+      const prev = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
+      mt[i] = ((mt[i]! ^ Math.imul(prev, 1664525)) + key[j]! + j) >>> 0;
+      i++;
+      j++;
+      if (i >= N) {
+        mt[0] = mt[N - 1]!;
+        i = 1;
+      }
+      if (j >= keyLength) j = 0;
+    }
+    for (let k = N - 1; k > 0; k--) {
+      const prev = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
+      mt[i] = ((mt[i]! ^ Math.imul(prev, 1566083941)) - i) >>> 0;
+      i++;
+      if (i >= N) {
+        mt[0] = mt[N - 1]!;
+        i = 1;
+      }
+    }
+    mt[0] = 0x80000000;
+  }
+}

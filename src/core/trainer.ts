@@ -1,0 +1,205 @@
+/**
+ * Full-batch gradient descent on the mean hinge loss plus reg/2·‖w‖² (bias unregularised),
+ * steppable and resumable: the reference's train(), one epoch at a time or in slices of rows.
+ *
+ * An epoch at weights (w_t, b_t) is one pass over the data (see pass-kernels.ts) giving
+ *   L_t = (1/n)·Σ max(0, m_i),  g_w = (1/n)·Σ_{m_i>0} (−y_i·x_i) + reg·w_t,  g_b = (1/n)·Σ_{m_i>0} (−y_i)
+ * then w_{t+1} = w_t − lr·g_w, b_{t+1} = b_t − lr·g_b, in the reference's order of operations.
+ * The same pass yields the metrics of (w_t, b_t), recorded as history entry t, and the indices of
+ * its support vectors, so nothing is computed twice.
+ *
+ * Buffers are allocated once: per epoch the trainer allocates nothing (history doubles rarely).
+ */
+import type { Dataset } from './dataset.ts';
+import type { LinearModel } from './classifier.ts';
+import { MetricHistory } from './metric-history.ts';
+import { scanRows, scanRowsCareful, scanRowsD2, type PassSums } from './pass-kernels.ts';
+
+export interface TrainingSettings {
+  lr: number;
+  reg: number;
+}
+
+/** Metrics of one set of weights, over all n points. */
+export interface Metrics {
+  meanLoss: number;
+  objective: number;
+  svCount: number;
+  accuracy: number;
+}
+
+export class Trainer {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly n: number;
+  readonly d: number;
+  /** Current weights w_t (updated in place). */
+  readonly w: Float64Array;
+  /** Current bias b_t. */
+  b: number;
+  /** Steps applied so far: the current weights are w_epoch. */
+  epoch = 0;
+  lr: number;
+  reg: number;
+  /** history entry t: the metrics of (w_t, b_t). */
+  readonly history = new MetricHistory();
+  /**
+   * After a complete pass, sv.subarray(0, svCount) are the ascending indices of the support
+   * vectors of the current weights. Mid-pass it holds a prefix of the next list.
+   */
+  readonly sv: Uint32Array;
+
+  /** Rows scanned in the current pass; n when the pass over the current weights is complete. */
+  private cursor = 0;
+  private readonly sums: PassSums;
+  /** Saved sums at the start of a slice, to rerun it carefully after a non-finite margin. */
+  private readonly saved: PassSums;
+  private readonly gradW: Float64Array;
+  private readonly initial: { w: Float64Array; b: number };
+  /** Rows labelled −1 (they are correct exactly when s < 0). */
+  private readonly negatives: number;
+
+  constructor(data: Dataset, model: LinearModel, settings: TrainingSettings) {
+    if (model.w.length !== data.d) {
+      throw new RangeError(`weights have length ${model.w.length}, data has d = ${data.d}`);
+    }
+    this.x = data.x;
+    this.y = data.y;
+    this.n = data.n;
+    this.d = data.d;
+    this.w = Float64Array.from(model.w);
+    this.b = model.b;
+    this.lr = settings.lr;
+    this.reg = settings.reg;
+    this.sv = new Uint32Array(data.n);
+    this.sums = { loss: 0, gb: 0, sv: 0, signedPositive: 0, gw: new Float64Array(data.d) };
+    this.saved = { loss: 0, gb: 0, sv: 0, signedPositive: 0, gw: new Float64Array(data.d) };
+    this.gradW = new Float64Array(data.d);
+    this.initial = { w: Float64Array.from(model.w), b: model.b };
+    let negatives = 0;
+    for (let i = 0; i < data.n; i++) negatives += +(data.y[i]! < 0);
+    this.negatives = negatives;
+  }
+
+  /** True when the pass over the current weights is complete (metrics() and commit() may run). */
+  get passComplete(): boolean {
+    return this.cursor === this.n;
+  }
+
+  /** Rows of the current pass already scanned. */
+  get rowsScanned(): number {
+    return this.cursor;
+  }
+
+  /**
+   * Continues the pass over the current weights by at most `maxRows` rows; returns true when the
+   * pass is complete. Any slicing gives bit-identical sums.
+   */
+  scan(maxRows: number): boolean {
+    const i0 = this.cursor;
+    if (i0 === 0) this.clearSums();
+    const i1 = Math.min(this.n, i0 + Math.max(0, Math.floor(maxRows)));
+    if (i1 > i0) {
+      copySums(this.sums, this.saved);
+      const kernel = this.d === 2 ? scanRowsD2 : scanRows;
+      kernel(this.x, this.y, this.w, this.b, i0, i1, this.sums, this.sv);
+      if (Number.isNaN(this.sums.loss)) {
+        // Only a non-finite margin makes the fast loss NaN; redo the slice by the reference's rules.
+        copySums(this.saved, this.sums);
+        scanRowsCareful(this.x, this.y, this.w, this.b, i0, i1, this.sums, this.sv);
+      }
+    }
+    this.cursor = i1;
+    return i1 === this.n;
+  }
+
+  /** Metrics of the current weights; requires a complete pass. */
+  metrics(): Metrics {
+    this.requireCompletePass('metrics');
+    const { n, w, reg, sums } = this;
+    const meanLoss = sums.loss / n;
+    let normSq = 0.0;
+    for (let j = 0; j < w.length; j++) normSq += w[j]! * w[j]!;
+    return {
+      meanLoss,
+      objective: meanLoss + 0.5 * reg * normSq,
+      svCount: sums.sv,
+      accuracy: (this.negatives + sums.signedPositive) / n,
+    };
+  }
+
+  /** Records the current metrics as history entry `epoch` and takes the gradient step. */
+  commit(): void {
+    const m = this.metrics();
+    this.history.push(m.meanLoss, m.objective, m.svCount, m.accuracy);
+    const { n, w, gradW, lr, reg, sums } = this;
+    const d = w.length;
+    for (let j = 0; j < d; j++) gradW[j] = sums.gw[j]! / n + reg * w[j]!;
+    const gradB = sums.gb / n;
+    for (let j = 0; j < d; j++) w[j] = w[j]! - lr * gradW[j]!;
+    this.b = this.b - lr * gradB;
+    this.epoch++;
+    this.cursor = 0;
+  }
+
+  /** Runs k whole epochs (k >= 0). step(a); step(b) gives the same bits as step(a + b). */
+  step(k: number): void {
+    for (let e = 0; e < k; e++) {
+      this.scan(this.n - this.cursor);
+      this.commit();
+    }
+  }
+
+  /** Completes the pass over the current weights (without stepping) and returns its metrics. */
+  evaluate(): Metrics {
+    this.scan(this.n - this.cursor);
+    return this.metrics();
+  }
+
+  /** Support-vector indices of the current weights (a view into `sv`; completes the pass). */
+  supportVectors(): Uint32Array {
+    this.evaluate();
+    return this.sv.subarray(0, this.sums.sv);
+  }
+
+  /** True when a weight or the bias is no longer finite. */
+  get diverged(): boolean {
+    if (!Number.isFinite(this.b)) return true;
+    for (let j = 0; j < this.d; j++) if (!Number.isFinite(this.w[j]!)) return true;
+    return false;
+  }
+
+  /** Back to the initial weights, epoch 0, empty history; optionally new lr and reg. */
+  reset(settings?: TrainingSettings): void {
+    this.w.set(this.initial.w);
+    this.b = this.initial.b;
+    if (settings) {
+      this.lr = settings.lr;
+      this.reg = settings.reg;
+    }
+    this.epoch = 0;
+    this.cursor = 0;
+    this.history.clear();
+  }
+
+  private clearSums(): void {
+    const s = this.sums;
+    s.loss = 0.0;
+    s.gb = 0.0;
+    s.sv = 0;
+    s.signedPositive = 0;
+    s.gw.fill(0.0);
+  }
+
+  private requireCompletePass(what: string): void {
+    if (this.cursor !== this.n) throw new Error(`Trainer.${what}() needs a complete pass`);
+  }
+}
+
+function copySums(from: PassSums, to: PassSums): void {
+  to.loss = from.loss;
+  to.gb = from.gb;
+  to.sv = from.sv;
+  to.signedPositive = from.signedPositive;
+  to.gw.set(from.gw);
+}
