@@ -12,6 +12,7 @@
  */
 import type { Dataset } from './dataset.ts';
 import type { LinearModel } from './classifier.ts';
+import { countNegatives, emptySums, metricsFromSums, type Metrics } from './evaluate.ts';
 import { MetricHistory } from './metric-history.ts';
 import { scanRows, scanRowsCareful, scanRowsD2, type PassSums } from './pass-kernels.ts';
 
@@ -20,15 +21,10 @@ export interface TrainingSettings {
   reg: number;
 }
 
-/** Metrics of one set of weights, over all n points. */
-export interface Metrics {
-  meanLoss: number;
-  objective: number;
-  svCount: number;
-  accuracy: number;
-}
+export type { Metrics };
 
 export class Trainer {
+  readonly data: Dataset;
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly n: number;
@@ -63,6 +59,7 @@ export class Trainer {
     if (model.w.length !== data.d) {
       throw new RangeError(`weights have length ${model.w.length}, data has d = ${data.d}`);
     }
+    this.data = data;
     this.x = data.x;
     this.y = data.y;
     this.n = data.n;
@@ -72,13 +69,11 @@ export class Trainer {
     this.lr = settings.lr;
     this.reg = settings.reg;
     this.sv = new Uint32Array(data.n);
-    this.sums = { loss: 0, gb: 0, sv: 0, signedPositive: 0, gw: new Float64Array(data.d) };
-    this.saved = { loss: 0, gb: 0, sv: 0, signedPositive: 0, gw: new Float64Array(data.d) };
+    this.sums = emptySums(data.d);
+    this.saved = emptySums(data.d);
     this.gradW = new Float64Array(data.d);
     this.initial = { w: Float64Array.from(model.w), b: model.b };
-    let negatives = 0;
-    for (let i = 0; i < data.n; i++) negatives += +(data.y[i]! < 0);
-    this.negatives = negatives;
+    this.negatives = countNegatives(data.y);
   }
 
   /** True when the pass over the current weights is complete (metrics() and commit() may run). */
@@ -116,16 +111,7 @@ export class Trainer {
   /** Metrics of the current weights; requires a complete pass. */
   metrics(): Metrics {
     this.requireCompletePass('metrics');
-    const { n, w, reg, sums } = this;
-    const meanLoss = sums.loss / n;
-    let normSq = 0.0;
-    for (let j = 0; j < w.length; j++) normSq += w[j]! * w[j]!;
-    return {
-      meanLoss,
-      objective: meanLoss + 0.5 * reg * normSq,
-      svCount: sums.sv,
-      accuracy: (this.negatives + sums.signedPositive) / n,
-    };
+    return metricsFromSums(this.sums, this.n, this.negatives, this.w, this.reg);
   }
 
   /** Records the current metrics as history entry `epoch` and takes the gradient step. */

@@ -1,0 +1,107 @@
+/**
+ * The one module that owns the training worker: starts it (bundled by Vite), wraps it with
+ * comlink, passes callbacks as proxies, and turns a crash or termination into rejected calls
+ * (comlink leaves them pending forever). After a crash, restart() starts a fresh worker and
+ * regenerates the last dataset, so the page can carry on with the same configuration.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import type {
+  DatasetSummary,
+  GenerateProgress,
+  Hyperparameters,
+  Recipe,
+  Snapshot,
+  TrainerService,
+  TrainOptions,
+} from '../workers/trainer-api.ts';
+
+export interface TrainerClient extends TrainerService {
+  /** Terminates the worker (if any) and starts a fresh one with the last recipe regenerated. */
+  restart(): Promise<DatasetSummary | null>;
+  /** Called when the worker dies unexpectedly; returns an unsubscribe function. */
+  onCrash(listener: (error: Error) => void): () => void;
+}
+
+export type WorkerFactory = () => Worker;
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module' });
+
+export function createTrainerClient(makeWorker: WorkerFactory = defaultFactory): TrainerClient {
+  let worker: Worker;
+  let remote: Remote<TrainerService>;
+  let dead: Error | null = null;
+  let lastRecipe: Recipe | null = null;
+  const pending = new Set<(e: Error) => void>();
+  const crashListeners = new Set<(e: Error) => void>();
+
+  const failAll = (error: Error) => {
+    dead = error;
+    for (const reject of [...pending]) reject(error);
+    pending.clear();
+  };
+
+  const start = () => {
+    dead = null;
+    worker = makeWorker();
+    remote = wrap<TrainerService>(worker);
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      const error = new Error(`the training worker crashed: ${event.message || 'unknown error'}`);
+      failAll(error);
+      worker.terminate();
+      for (const listener of crashListeners) listener(error);
+    });
+    worker.addEventListener('messageerror', () => {
+      failAll(new Error('the training worker sent a message that could not be read'));
+    });
+  };
+
+  /** A call that rejects when the worker dies instead of hanging. */
+  const track = <T>(call: () => Promise<T>): Promise<T> => {
+    if (dead) return Promise.reject(dead);
+    return new Promise<T>((resolve, reject) => {
+      pending.add(reject);
+      call()
+        .then(resolve, reject)
+        .finally(() => pending.delete(reject));
+    });
+  };
+
+  start();
+
+  return {
+    generate(recipe: Recipe, onProgress?: (p: GenerateProgress) => void) {
+      return track(() => remote.generate(recipe, onProgress ? proxy(onProgress) : undefined)).then(
+        (summary) => {
+          lastRecipe = recipe;
+          return summary;
+        },
+      );
+    },
+    train(options: TrainOptions, onSnapshot: (s: Snapshot) => unknown) {
+      return track(() => remote.train(options, proxy(onSnapshot)));
+    },
+    pause: () => track(() => remote.pause()),
+    resume: () => track(() => remote.resume()),
+    step: (k: number, hp: Hyperparameters) => track(() => remote.step(k, hp)),
+    cancel: () => track(() => remote.cancel()),
+    reset: () => track(() => remote.reset()),
+    textGrid: (gridSize: number) => track(() => remote.textGrid(gridSize)),
+    async dispose() {
+      if (!dead) await track(() => remote.dispose()).catch(() => undefined);
+      worker.terminate();
+      failAll(new Error('the training worker was terminated'));
+    },
+    async restart() {
+      worker.terminate();
+      failAll(new Error('the training worker was restarted'));
+      start();
+      return lastRecipe ? this.generate(lastRecipe) : null;
+    },
+    onCrash(listener: (error: Error) => void) {
+      crashListeners.add(listener);
+      return () => crashListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Builds snapshots from a trainer whose pass over the current weights is complete: copies what
+ * must outlive the next epoch (weights, support-vector indices, the new stretch of curves) and
+ * derives churn and the display sample's flags. No training maths here: it reads the core.
+ */
+import type { Dataset } from '../src/core/dataset.ts';
+import { supportFlags } from '../src/core/display-sample.ts';
+import { supportVectorChurn } from '../src/core/support-vectors.ts';
+import type { Metrics } from '../src/core/evaluate.ts';
+import type { MetricHistory } from '../src/core/metric-history.ts';
+import type { CurveChunk, RunStatus, Snapshot } from './trainer-api.ts';
+
+/** Weights after `epoch` steps, their metrics, support vectors and the run's metric history. */
+export interface ModelState {
+  epoch: number;
+  w: Float64Array;
+  b: number;
+  m: Metrics;
+  /** Ascending support-vector indices of (w, b). */
+  sv: Uint32Array;
+  /** Entries [0, epoch) are the metrics of earlier epochs. */
+  history: MetricHistory;
+}
+
+export interface RunInfo {
+  runId: number;
+  status: RunStatus;
+  epochs: number;
+  elapsedMs: number;
+  /** Rows scanned so far (points × epochs). */
+  rows: number;
+}
+
+export class SnapshotBuilder {
+  /** The support vectors of the previous snapshot, for churn. */
+  private readonly previousSv: Uint32Array;
+  private previousSvCount = -1;
+  /** First epoch not yet sent in a curve chunk. */
+  private curveFrom = 0;
+
+  constructor(
+    private readonly data: Dataset,
+    private readonly sample: Uint32Array,
+  ) {
+    this.previousSv = new Uint32Array(data.n);
+  }
+
+  /** Forget the previous snapshot (a new run or a reset). */
+  restart(): void {
+    this.previousSvCount = -1;
+    this.curveFrom = 0;
+  }
+
+  /** The snapshot of the weights after `state.epoch` steps, their metrics and support vectors. */
+  build(state: ModelState, info: RunInfo): Snapshot {
+    const { epoch, m, sv } = state;
+    const before = this.previousSv.subarray(0, Math.max(0, this.previousSvCount));
+    const churn =
+      this.previousSvCount < 0 ? { entered: 0, left: 0 } : supportVectorChurn(before, sv);
+    this.previousSv.set(sv);
+    this.previousSvCount = sv.length;
+    const curve = this.curveChunk(state);
+    const w = Float64Array.from(state.w);
+    const seconds = info.elapsedMs / 1000;
+    return {
+      runId: info.runId,
+      status: info.status,
+      epoch,
+      epochs: info.epochs,
+      w,
+      b: state.b,
+      meanLoss: m.meanLoss,
+      objective: m.objective,
+      svCount: m.svCount,
+      accuracy: m.accuracy,
+      sv: sv.slice(),
+      sampleSv: supportFlags(
+        this.data.x,
+        this.data.y,
+        state.w,
+        state.b,
+        this.sample,
+        new Uint8Array(this.sample.length),
+      ),
+      entered: churn.entered,
+      left: churn.left,
+      curve,
+      elapsedMs: info.elapsedMs,
+      throughput: seconds > 0 ? info.rows / seconds : 0,
+    };
+  }
+
+  /** History entries [curveFrom, epoch) plus the current epoch's metrics. */
+  private curveChunk({ history: h, epoch: to, m }: ModelState): CurveChunk {
+    const from = Math.min(this.curveFrom, to);
+    const pick = (a: Float64Array, last: number) => {
+      const out = new Float64Array(to - from + 1);
+      out.set(a.subarray(from, to));
+      out[to - from] = last;
+      return out;
+    };
+    this.curveFrom = to + 1;
+    return {
+      from,
+      meanLoss: pick(h.meanLoss, m.meanLoss),
+      objective: pick(h.objective, m.objective),
+      svCount: pick(h.svCount, m.svCount),
+      accuracy: pick(h.accuracy, m.accuracy),
+    };
+  }
+}
+
+/** The buffers a snapshot can hand over instead of copying. */
+export function snapshotTransferables(s: Snapshot): ArrayBuffer[] {
+  const c = s.curve;
+  return [s.w, s.sv, s.sampleSv, c.meanLoss, c.objective, c.svCount, c.accuracy].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The contract between the page and the training worker: what crosses the comlink boundary.
+ * Types only; workers/trainer-service.ts implements it, src/trainer-client.ts calls it.
+ */
+import type { Hyperparameters, Recipe } from '../src/core/recipe.ts';
+
+export type { Hyperparameters, Recipe };
+
+/** How often snapshots are sent while training. */
+export interface SnapshotPolicy {
+  /** Minimum milliseconds between snapshots (default 16: about one per animation frame). */
+  minIntervalMs?: number;
+  /** When set, a snapshot every k epochs instead (training waits for the page to take each). */
+  everyEpochs?: number;
+}
+
+export interface TrainOptions extends Hyperparameters {
+  snapshots?: SnapshotPolicy;
+}
+
+/** What generate() returns: everything the page needs to draw, never the n points themselves. */
+export interface DatasetSummary {
+  n: number;
+  d: number;
+  nPositive: number;
+  nNegative: number;
+  /** Per-dimension minimum and maximum over all n points. */
+  min: number[];
+  max: number[];
+  /** Ascending row indices of the display sample (at most SAMPLE_SIZE, fixed for the dataset). */
+  sample: Uint32Array;
+  /** The sample's coordinates, row-major sample.length × d. */
+  sampleX: Float64Array;
+  /** The sample's labels (±1). */
+  sampleY: Float64Array;
+  /** Initial weights (drawn after the data, as in the article) and bias. */
+  w0: Float64Array;
+  b0: number;
+  generationMs: number;
+}
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'cancelled';
+
+/** Per-epoch metrics for a contiguous range of epochs [from, from + meanLoss.length). */
+export interface CurveChunk {
+  from: number;
+  meanLoss: Float64Array;
+  objective: Float64Array;
+  svCount: Float64Array;
+  accuracy: Float64Array;
+}
+
+/** The state of a run at one epoch: the weights after `epoch` steps and their metrics. */
+export interface Snapshot {
+  runId: number;
+  status: RunStatus;
+  epoch: number;
+  /** Target epochs of the run. */
+  epochs: number;
+  w: Float64Array;
+  b: number;
+  meanLoss: number;
+  objective: number;
+  svCount: number;
+  accuracy: number;
+  /** Ascending indices of all support vectors (transferred, not copied). */
+  sv: Uint32Array;
+  /** 1 where the display sample's point is a support vector (aligned with summary.sample). */
+  sampleSv: Uint8Array;
+  /** Points that entered / left the support-vector set since the previous snapshot. */
+  entered: number;
+  left: number;
+  /** Metrics of the epochs since the previous snapshot (their curves). */
+  curve: CurveChunk;
+  /** Training time so far (pauses excluded), ms. */
+  elapsedMs: number;
+  /** Points × epochs per second so far. */
+  throughput: number;
+}
+
+export interface GenerateProgress {
+  accepted: number;
+  n: number;
+}
+
+/** The worker's service. Every method rejects with a message naming the field on bad input. */
+export interface TrainerService {
+  generate(recipe: Recipe, onProgress?: (p: GenerateProgress) => void): Promise<DatasetSummary>;
+  /** Starts a run from the initial weights; resolves with its last snapshot when it ends. */
+  train(options: TrainOptions, onSnapshot: (s: Snapshot) => unknown): Promise<Snapshot>;
+  /** Resolves once the run has stopped between slices (within one slice). */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /**
+   * k more epochs, sliced (the run paused, or none running: then from the current weights with
+   * hp's lr and reg). Resolves with the snapshot after them; onSnapshot is not called for it.
+   */
+  step(k: number, hp: Hyperparameters): Promise<Snapshot>;
+  cancel(): Promise<void>;
+  /** Back to the initial weights (epoch 0); resolves with the epoch-0 snapshot. */
+  reset(): Promise<Snapshot>;
+  /** The article's character grid (d = 2) for the latest snapshot's weights. */
+  textGrid(gridSize: number): Promise<string>;
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,254 @@
+/**
+ * One training run driven in time slices: scan rows for about `sliceMs`, then yield so pause,
+ * step and cancel messages get through; an epoch longer than a slice is split across slices
+ * (the core's passes are bit-identical however they are sliced). Snapshots go out at pass
+ * boundaries, paced by the policy and by back-pressure: a paced snapshot is skipped while the
+ * page has not taken the previous one (the next one carries the latest state), a required one
+ * (epoch 0, every k-th epoch, the end) waits for it.
+ */
+import { evaluateWeights, type Metrics } from '../src/core/evaluate.ts';
+import type { Trainer } from '../src/core/trainer.ts';
+import type { ModelState, RunInfo, SnapshotBuilder } from './snapshot-builder.ts';
+import type { RunStatus, Snapshot, SnapshotPolicy } from './trainer-api.ts';
+
+export interface RunDeps {
+  now: () => number;
+  yieldToEvents: () => Promise<void>;
+  /** Hands a snapshot to the page; the returned promise settles when the page took it. */
+  send: (s: Snapshot) => Promise<unknown>;
+  sliceMs: number;
+}
+
+/** Rows scanned between clock checks within a slice. */
+const MIN_CHUNK_ROWS = 4096;
+
+export class TrainingRun {
+  status: RunStatus = 'running';
+  /** Active training time and rows scanned (pauses excluded). */
+  elapsedMs = 0;
+  rows = 0;
+  private chunkRows = MIN_CHUNK_ROWS * 4;
+  /** Epoch whose completed pass was already handled (snapshot decision made). */
+  private handledEpoch = -1;
+  private lastSentAt = -Infinity;
+  private inFlight: Promise<unknown> | null = null;
+  private wake: (() => void) | null = null;
+  private pauseRequested = false;
+  private cancelRequested = false;
+  private stepGoal: {
+    epoch: number;
+    resolve: (s: Snapshot) => void;
+    reject: (e: Error) => void;
+  } | null = null;
+  private pauseWaiters: (() => void)[] = [];
+  private lastFinite: { epoch: number; w: Float64Array; b: number } | null = null;
+  /** Settles with the final snapshot when the run ends. */
+  readonly finished: Promise<Snapshot>;
+  private finish!: (s: Snapshot) => void;
+
+  constructor(
+    readonly id: number,
+    readonly epochs: number,
+    private readonly trainer: Trainer,
+    private readonly snapshots: SnapshotBuilder,
+    private readonly policy: SnapshotPolicy,
+    private readonly deps: RunDeps,
+    startPaused = false,
+  ) {
+    this.finished = new Promise((resolve) => (this.finish = resolve));
+    if (startPaused) this.status = 'paused';
+    void this.loop();
+  }
+
+  get active(): boolean {
+    return this.status === 'running' || this.status === 'paused';
+  }
+
+  pause(): Promise<void> {
+    if (this.status !== 'running') return Promise.resolve();
+    this.pauseRequested = true;
+    return new Promise((resolve) => this.pauseWaiters.push(resolve));
+  }
+
+  resume(): void {
+    if (this.status !== 'paused') return;
+    this.pauseRequested = false;
+    this.status = 'running';
+    this.wakeUp();
+  }
+
+  cancel(): Promise<Snapshot> {
+    if (this.active) {
+      this.cancelRequested = true;
+      this.wakeUp();
+    }
+    return this.finished;
+  }
+
+  /** k more epochs while paused; resolves with the snapshot after them. */
+  step(k: number): Promise<Snapshot> {
+    if (this.status !== 'paused') return Promise.reject(new Error('step() needs a paused run'));
+    if (this.stepGoal) return Promise.reject(new Error('a step is already in progress'));
+    return new Promise((resolve, reject) => {
+      this.stepGoal = { epoch: this.trainer.epoch + k, resolve, reject };
+      this.wakeUp();
+    });
+  }
+
+  private wakeUp(): void {
+    const w = this.wake;
+    this.wake = null;
+    w?.();
+  }
+
+  private async loop(): Promise<void> {
+    for (;;) {
+      if (this.cancelRequested) return this.end('cancelled');
+      if (this.status === 'paused' && !this.stepGoal) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        continue;
+      }
+      const goal = this.stepGoal ? this.stepGoal.epoch : this.epochs;
+      const outcome = this.slice(goal);
+      if (outcome === 'wait') {
+        await this.inFlight;
+        continue;
+      }
+      if (outcome === 'diverged') return this.end('diverged');
+      if (outcome === 'goal') {
+        if (this.stepGoal) {
+          const { resolve } = this.stepGoal;
+          this.stepGoal = null;
+          resolve(this.snapshot('paused'));
+        } else return this.end('done');
+      }
+      if (this.pauseRequested && this.status === 'running') {
+        this.pauseRequested = false;
+        this.status = 'paused';
+        for (const resolve of this.pauseWaiters.splice(0)) resolve();
+      }
+      await this.deps.yieldToEvents();
+    }
+  }
+
+  /**
+   * Scans rows for about one slice. Returns 'goal' when the pass over the weights of epoch
+   * `goal` is complete, 'wait' when a required snapshot must wait for the page, 'diverged', or
+   * 'slice' when the time is up.
+   */
+  private slice(goal: number): 'goal' | 'wait' | 'diverged' | 'slice' {
+    const { trainer, deps } = this;
+    const start = deps.now();
+    const deadline = start + deps.sliceMs;
+    try {
+      for (;;) {
+        if (trainer.passComplete && this.handledEpoch !== trainer.epoch) {
+          const m = trainer.metrics();
+          if (!Number.isFinite(m.meanLoss) || trainer.diverged) return 'diverged';
+          this.rememberFinite();
+          const t = trainer.epoch;
+          const required =
+            t === 0 || (this.policy.everyEpochs !== undefined && t % this.policy.everyEpochs === 0);
+          if (t < goal) {
+            if (required && this.inFlight) return 'wait';
+            if (required || this.paceAllows()) this.send(m);
+          }
+          this.handledEpoch = t;
+        }
+        if (trainer.passComplete) {
+          if (trainer.epoch >= goal) return 'goal';
+          trainer.commit();
+        }
+        const before = trainer.rowsScanned;
+        const t0 = deps.now();
+        trainer.scan(this.chunkRows);
+        const t1 = deps.now();
+        this.rows += trainer.rowsScanned - before;
+        this.adaptChunk(trainer.rowsScanned - before, t1 - t0);
+        if (t1 >= deadline) return 'slice';
+      }
+    } finally {
+      this.elapsedMs += deps.now() - start;
+    }
+  }
+
+  /** Keeps a chunk near a tenth of a slice, so the clock is read often but cheaply. */
+  private adaptChunk(rows: number, ms: number): void {
+    if (rows < this.chunkRows || ms <= 0) return;
+    const target = (rows * (this.deps.sliceMs / 10)) / ms;
+    this.chunkRows = Math.max(MIN_CHUNK_ROWS, Math.min(4 * this.chunkRows, Math.round(target)));
+  }
+
+  private paceAllows(): boolean {
+    if (this.policy.everyEpochs !== undefined || this.inFlight) return false;
+    return this.deps.now() - this.lastSentAt >= (this.policy.minIntervalMs ?? 16);
+  }
+
+  private rememberFinite(): void {
+    const { trainer } = this;
+    if (this.lastFinite?.epoch === trainer.epoch) return;
+    this.lastFinite = { epoch: trainer.epoch, w: Float64Array.from(trainer.w), b: trainer.b };
+  }
+
+  private info(status: RunStatus): RunInfo {
+    const { id: runId, epochs, elapsedMs, rows } = this;
+    return { runId, status, epochs, elapsedMs, rows };
+  }
+
+  /** The trainer's current weights as a snapshot state (completes the pass if needed). */
+  private current(m: Metrics = this.trainer.evaluate()): ModelState {
+    const t = this.trainer;
+    return {
+      epoch: t.epoch,
+      w: t.w,
+      b: t.b,
+      m,
+      sv: t.sv.subarray(0, m.svCount),
+      history: t.history,
+    };
+  }
+
+  private snapshot(status: RunStatus): Snapshot {
+    return this.snapshots.build(this.current(), this.info(status));
+  }
+
+  private send(m: Metrics): void {
+    const s = this.snapshots.build(this.current(m), this.info(this.status));
+    this.lastSentAt = this.deps.now();
+    const sent = this.deps.send(s).catch(() => undefined);
+    this.inFlight = sent;
+    void sent.then(() => {
+      if (this.inFlight === sent) this.inFlight = null;
+    });
+  }
+
+  private async end(status: 'done' | 'cancelled' | 'diverged'): Promise<void> {
+    this.status = status;
+    for (const resolve of this.pauseWaiters.splice(0)) resolve();
+    this.stepGoal?.reject(new Error(`the run ended (${status}) before the step finished`));
+    this.stepGoal = null;
+    const final = status === 'diverged' ? this.lastFiniteSnapshot() : this.snapshot(status);
+    if (this.inFlight) await this.inFlight;
+    const copy = structuredClone(final);
+    await this.deps.send(final).catch(() => undefined);
+    this.finish(copy);
+  }
+
+  /** The run's last finite state, rebuilt as a snapshot with status 'diverged'. */
+  private lastFiniteSnapshot(): Snapshot {
+    const last = this.lastFinite;
+    if (!last) return this.snapshot('diverged');
+    const t = this.trainer;
+    const sv = new Uint32Array(t.n);
+    const m = evaluateWeights(t.data, last.w, last.b, t.reg, sv);
+    const state = {
+      epoch: last.epoch,
+      w: last.w,
+      b: last.b,
+      m,
+      sv: sv.subarray(0, m.svCount),
+      history: t.history,
+    };
+    return this.snapshots.build(state, this.info('diverged'));
+  }
+}
