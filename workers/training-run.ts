@@ -28,6 +28,8 @@ export class TrainingRun {
   elapsedMs = 0;
   rows = 0;
   private chunkRows = MIN_CHUNK_ROWS * 4;
+  /** Recent cost of a row, to predict when a pass ends. */
+  private msPerRow = 0;
   /** Epoch whose completed pass was already handled (snapshot decision made). */
   private handledEpoch = -1;
   private lastSentAt = -Infinity;
@@ -151,13 +153,14 @@ export class TrainingRun {
             t === 0 || (this.policy.everyEpochs !== undefined && t % this.policy.everyEpochs === 0);
           if (t < goal) {
             if (required && this.inFlight) return 'wait';
-            if (required || this.paceAllows()) this.send(m);
+            if (required || (this.paceAllows() && trainer.passCaptured)) this.send(m);
           }
           this.handledEpoch = t;
         }
         if (trainer.passComplete) {
           if (trainer.epoch >= goal) return 'goal';
           trainer.commit();
+          trainer.capture = this.snapshotLikely(trainer.epoch, goal);
         }
         const before = trainer.rowsScanned;
         const t0 = deps.now();
@@ -172,8 +175,21 @@ export class TrainingRun {
     }
   }
 
+  /**
+   * Whether the pass over epoch t's weights should write support-vector indices: only when its
+   * snapshot is likely to be sent (writing them costs about a quarter of a pass).
+   */
+  private snapshotLikely(t: number, goal: number): boolean {
+    const every = this.policy.everyEpochs;
+    if (t >= goal || t === 0) return true;
+    if (every !== undefined) return t % every === 0;
+    const passMs = this.msPerRow * this.trainer.n;
+    return this.deps.now() + passMs - this.lastSentAt >= (this.policy.minIntervalMs ?? 16);
+  }
+
   /** Keeps a chunk near a tenth of a slice, so the clock is read often but cheaply. */
   private adaptChunk(rows: number, ms: number): void {
+    if (rows > 0 && ms > 0) this.msPerRow = ms / rows;
     if (rows < this.chunkRows || ms <= 0) return;
     const target = (rows * (this.deps.sliceMs / 10)) / ms;
     this.chunkRows = Math.max(MIN_CHUNK_ROWS, Math.min(4 * this.chunkRows, Math.round(target)));

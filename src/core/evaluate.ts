@@ -3,7 +3,7 @@
  * trainer's pass (so they agree bit for bit with the trainer's metrics for the same weights).
  */
 import type { Dataset } from './dataset.ts';
-import { scanRows, scanRowsCareful, scanRowsD2, type PassSums } from './pass-kernels.ts';
+import { scanRows, scanRowsCareful, type PassSums } from './pass-kernels.ts';
 
 /** Metrics of one set of weights, over all n points. */
 export interface Metrics {
@@ -60,8 +60,7 @@ export function evaluateWeights(
   sv: Uint32Array = new Uint32Array(data.n),
 ): Metrics {
   const sums = emptySums(data.d);
-  const kernel = data.d === 2 ? scanRowsD2 : scanRows;
-  kernel(data.x, data.y, w, b, 0, data.n, sums, sv);
+  scanRows(data.x, data.y, w, b, 0, data.n, sums, sv);
   if (Number.isNaN(sums.loss)) {
     const fresh = emptySums(data.d);
     scanRowsCareful(data.x, data.y, w, b, 0, data.n, fresh, sv);

@@ -14,7 +14,15 @@ import type { Dataset } from './dataset.ts';
 import type { LinearModel } from './classifier.ts';
 import { countNegatives, emptySums, metricsFromSums, type Metrics } from './evaluate.ts';
 import { MetricHistory } from './metric-history.ts';
-import { scanRows, scanRowsCareful, scanRowsD2, type PassSums } from './pass-kernels.ts';
+import {
+  scanNegativesD2,
+  scanNegativesD2Capture,
+  scanPositivesD2,
+  scanPositivesD2Capture,
+  scanRows,
+  scanRowsCareful,
+  type PassSums,
+} from './pass-kernels.ts';
 
 export interface TrainingSettings {
   lr: number;
@@ -40,10 +48,15 @@ export class Trainer {
   /** history entry t: the metrics of (w_t, b_t). */
   readonly history = new MetricHistory();
   /**
-   * After a complete pass, sv.subarray(0, svCount) are the ascending indices of the support
-   * vectors of the current weights. Mid-pass it holds a prefix of the next list.
+   * After a complete capturing pass, sv.subarray(0, svCount) are the ascending indices of the
+   * support vectors of the current weights; supportVectors() is the safe way to read them.
    */
   readonly sv: Uint32Array;
+  /**
+   * Whether passes that start from now on write support-vector indices (about a quarter of a
+   * pass's cost at d = 2). Metrics and steps are the same either way.
+   */
+  capture = true;
 
   /** Rows scanned in the current pass; n when the pass over the current weights is complete. */
   private cursor = 0;
@@ -54,6 +67,9 @@ export class Trainer {
   private readonly initial: { w: Float64Array; b: number };
   /** Rows labelled −1 (they are correct exactly when s < 0). */
   private readonly negatives: number;
+  /** Rows [0, positives) are +1 and the rest −1 (the generator's layout): class kernels apply. */
+  private readonly classBlocks: boolean;
+  private passCaptures = true;
 
   constructor(data: Dataset, model: LinearModel, settings: TrainingSettings) {
     if (model.w.length !== data.d) {
@@ -74,11 +90,17 @@ export class Trainer {
     this.gradW = new Float64Array(data.d);
     this.initial = { w: Float64Array.from(model.w), b: model.b };
     this.negatives = countNegatives(data.y);
+    this.classBlocks = data.d === 2 && isClassBlocked(data.y, data.n - this.negatives);
   }
 
   /** True when the pass over the current weights is complete (metrics() and commit() may run). */
   get passComplete(): boolean {
     return this.cursor === this.n;
+  }
+
+  /** Whether the current pass writes support-vector indices. */
+  get passCaptured(): boolean {
+    return this.passCaptures;
   }
 
   /** Rows of the current pass already scanned. */
@@ -92,12 +114,14 @@ export class Trainer {
    */
   scan(maxRows: number): boolean {
     const i0 = this.cursor;
-    if (i0 === 0) this.clearSums();
+    if (i0 === 0) {
+      this.clearSums();
+      this.passCaptures = this.capture;
+    }
     const i1 = Math.min(this.n, i0 + Math.max(0, Math.floor(maxRows)));
     if (i1 > i0) {
       copySums(this.sums, this.saved);
-      const kernel = this.d === 2 ? scanRowsD2 : scanRows;
-      kernel(this.x, this.y, this.w, this.b, i0, i1, this.sums, this.sv);
+      this.scanFast(i0, i1);
       if (Number.isNaN(this.sums.loss)) {
         // Only a non-finite margin makes the fast loss NaN; redo the slice by the reference's rules.
         copySums(this.saved, this.sums);
@@ -142,9 +166,19 @@ export class Trainer {
     return this.metrics();
   }
 
-  /** Support-vector indices of the current weights (a view into `sv`; completes the pass). */
+  /**
+   * Support-vector indices of the current weights (a view into `sv`). Completes the pass, and
+   * rescans with capture when the pass did not write them.
+   */
   supportVectors(): Uint32Array {
     this.evaluate();
+    if (!this.passCaptures) {
+      const keep = this.capture;
+      this.capture = true;
+      this.cursor = 0;
+      this.evaluate();
+      this.capture = keep;
+    }
     return this.sv.subarray(0, this.sums.sv);
   }
 
@@ -168,6 +202,25 @@ export class Trainer {
     this.history.clear();
   }
 
+  /** The fast kernels over rows [i0, i1): class blocks at d = 2, the general kernel otherwise. */
+  private scanFast(i0: number, i1: number): void {
+    const { x, w, b, sums, sv } = this;
+    if (!this.classBlocks) {
+      scanRows(x, this.y, w, b, i0, i1, sums, sv);
+      return;
+    }
+    const split = this.n - this.negatives;
+    const p1 = Math.min(i1, split);
+    const n0 = Math.max(i0, split);
+    if (this.passCaptures) {
+      if (i0 < p1) scanPositivesD2Capture(x, w, b, i0, p1, sums, sv);
+      if (n0 < i1) scanNegativesD2Capture(x, w, b, n0, i1, sums, sv);
+    } else {
+      if (i0 < p1) scanPositivesD2(x, w, b, i0, p1, sums);
+      if (n0 < i1) scanNegativesD2(x, w, b, n0, i1, sums);
+    }
+  }
+
   private clearSums(): void {
     const s = this.sums;
     s.loss = 0.0;
@@ -180,6 +233,12 @@ export class Trainer {
   private requireCompletePass(what: string): void {
     if (this.cursor !== this.n) throw new Error(`Trainer.${what}() needs a complete pass`);
   }
+}
+
+/** Whether y is +1 on rows [0, positives) and −1 on the rest. */
+function isClassBlocked(y: Float64Array, positives: number): boolean {
+  for (let i = 0; i < y.length; i++) if (y[i] !== (i < positives ? 1.0 : -1.0)) return false;
+  return true;
 }
 
 function copySums(from: PassSums, to: PassSums): void {

@@ -144,6 +144,33 @@ describe('Trainer', () => {
     expect(Array.from(t.w)).toEqual(w13);
   });
 
+  it('gives the same bits with and without support-vector capture', () => {
+    const { data, model } = experiment({ seed: 6, nPerClass: 500 });
+    const a = new Trainer(data, model, settings);
+    const b = new Trainer(data, model, settings);
+    b.capture = false;
+    a.step(25);
+    b.step(25);
+    expect(Array.from(b.w)).toEqual(Array.from(a.w));
+    expect(b.evaluate()).toEqual(a.evaluate());
+    expect(b.passCaptured).toBe(false);
+    expect(Array.from(b.supportVectors())).toEqual(Array.from(a.supportVectors()));
+  });
+
+  it('handles labels in any order (general kernel) like the reference', () => {
+    const { data, model } = experiment({ seed: 10, nPerClass: 60 });
+    // Interleave the classes: the class-block kernels no longer apply.
+    const order = Array.from({ length: data.n }, (_, i) => (i % 2 ? 60 + (i >> 1) : i >> 1));
+    const x = Float64Array.from(order.flatMap((i) => [data.x[2 * i]!, data.x[2 * i + 1]!]));
+    const y = Float64Array.from(order, (i) => data.y[i]!);
+    const mixed = { ...data, x, y };
+    const t = new Trainer(mixed, model, settings);
+    t.step(40);
+    const ref = referenceTrain(mixed, model, 0.05, 0.01, 40);
+    expect(Array.from(t.w)).toEqual(Array.from(ref.w));
+    expect(t.b).toBe(ref.b);
+  });
+
   it('refuses weights of the wrong dimension', () => {
     const { data } = experiment();
     expect(() => new Trainer(data, { w: new Float64Array(3), b: 0 }, settings)).toThrow(/d = 2/);

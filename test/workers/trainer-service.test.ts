@@ -74,7 +74,9 @@ describe('trainer service (in process)', () => {
     }
     const final = await run;
     expect(final.status).toBe('done');
-    const { t } = coreRun(recipe, 0.1, 0.001, 60);
+    // A step near the end may carry the run past its target; compare at the epoch it ended on.
+    expect(final.epoch).toBeGreaterThanOrEqual(60);
+    const { t } = coreRun(recipe, 0.1, 0.001, final.epoch);
     expect(Array.from(final.w)).toEqual(Array.from(t.w));
     expect(final.b).toBe(t.b);
     await service.dispose();
