@@ -6,7 +6,7 @@
  * batches after a warm-up. Benchmark figures, not tests.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Dataset } from '../src/core/dataset.ts';
 import { Trainer } from '../src/core/trainer.ts';
@@ -30,23 +30,45 @@ const BATCHES = 7;
 const START = { w: Float64Array.of(1.5, -0.85), b: 0.42 };
 const settings = { lr: 0.05, reg: 0.01 };
 
-/** xorshift data with labels from the article's true boundary: same for every implementation. */
+/**
+ * Data laid out as the generator lays it out (positives first): uniform points in [−3, 3]²,
+ * labels from the article's true boundary with uniform noise, so about a fifth of the points are
+ * support vectors near START. A small LCG makes it the same every run.
+ */
 function makeData(n: number): Dataset {
-  const x = new Float64Array(2 * n);
-  const y = new Float64Array(n);
-  // A small LCG: fast, seeded, the same every run. Labels follow the article's true boundary
-  // with uniform noise, so about a fifth of the points end up support vectors near START.
   let state = 88172645;
   const next = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state / 4294967296;
   };
+  const px = new Float64Array(2 * n);
+  const label = new Int8Array(n);
+  let nPositive = 0;
   for (let i = 0; i < n; i++) {
-    x[2 * i] = next() * 6 - 3;
-    x[2 * i + 1] = next() * 6 - 3;
-    y[i] = x[2 * i]! - 0.6 * x[2 * i + 1]! + 0.4 + (next() - 0.5) >= 0 ? 1 : -1;
+    px[2 * i] = next() * 6 - 3;
+    px[2 * i + 1] = next() * 6 - 3;
+    label[i] = px[2 * i]! - 0.6 * px[2 * i + 1]! + 0.4 + (next() - 0.5) >= 0 ? 1 : -1;
+    nPositive += +(label[i]! > 0);
   }
-  return { x, y, n, d: 2, nPositive: -1 };
+  const x = new Float64Array(2 * n);
+  const y = new Float64Array(n);
+  let p = 0;
+  let q = nPositive;
+  for (let i = 0; i < n; i++) {
+    const row = label[i]! > 0 ? p++ : q++;
+    x[2 * row] = px[2 * i]!;
+    x[2 * row + 1] = px[2 * i + 1]!;
+    y[row] = label[i]!;
+  }
+  return { x, y, n, d: 2, nPositive };
+}
+
+/** Writes x then y as raw float64 for the C loop, so both read the very same data. */
+function writeData(data: Dataset, path: string): void {
+  const bytes = new Uint8Array(8 * (data.x.length + data.y.length));
+  bytes.set(new Uint8Array(data.x.buffer), 0);
+  bytes.set(new Uint8Array(data.y.buffer), 8 * data.x.length);
+  writeFileSync(path, bytes);
 }
 
 function median(v: number[]): number {
@@ -76,9 +98,11 @@ function measure(impl: string, n: number, run: (epochs: number) => void, targetM
   };
 }
 
-function benchCore(data: Dataset): Row {
+/** The core trainer; `capture` also writes support-vector indices every pass (as a snapshot needs). */
+function benchCore(data: Dataset, capture: boolean): Row {
   const t = new Trainer(data, START, settings);
-  return measure('core', data.n, (k) => t.step(k), 400);
+  t.capture = capture;
+  return measure(capture ? 'core-capture' : 'core', data.n, (k) => t.step(k), 400);
 }
 
 function benchNaive(data: Dataset): Row {
@@ -97,34 +121,39 @@ function benchNaive(data: Dataset): Row {
   return row;
 }
 
-/** The C reference, compiled here when gcc exists (no fast-math, no FMA contraction). */
-function benchC(ns: number[]): Row[] {
+/** The C loop on the same data file, compiled here when gcc exists (no fast-math, no FMA). */
+function benchC(data: Dataset): Row[] {
   const src = new URL('./epoch.c', import.meta.url).pathname;
   mkdirSync('.bench', { recursive: true });
+  const file = `.bench/data-${data.n}.bin`;
+  writeData(data, file);
   const rows: Row[] = [];
-  for (const [variant, flags] of [
-    ['branch', []],
-    ['mask', ['-DMASK']],
-  ] as const) {
-    const bin = `.bench/epoch-${variant}`;
-    try {
-      execFileSync('gcc', ['-O3', '-march=native', '-ffp-contract=off', ...flags, '-o', bin, src]);
-    } catch {
-      return rows;
+  try {
+    for (const [variant, flags] of [
+      ['branch', []],
+      ['mask', ['-DMASK']],
+    ] as const) {
+      const bin = `.bench/epoch-${variant}`;
+      try {
+        execFileSync('gcc', [
+          '-O3',
+          '-march=native',
+          '-ffp-contract=off',
+          ...flags,
+          '-o',
+          bin,
+          src,
+        ]);
+      } catch {
+        return rows;
+      }
+      if (!existsSync(bin)) return rows;
+      const out = execFileSync(bin, [String(data.n), file], { encoding: 'utf8' });
+      const r = JSON.parse(out.trim()) as Row;
+      rows.push({ ...r, d: 2, batches: BATCHES, epochsPerBatch: r.epochsPerBatch });
     }
-    if (!existsSync(bin)) return rows;
-    const out = execFileSync(bin, ns.map(String), { encoding: 'utf8' });
-    for (const line of out.trim().split('\n')) {
-      const r = JSON.parse(line) as Row;
-      rows.push({
-        impl: r.impl,
-        n: r.n,
-        d: 2,
-        nsPerPointEpoch: r.nsPerPointEpoch,
-        batches: 7,
-        epochsPerBatch: 0,
-      });
-    }
+  } finally {
+    rmSync(file, { force: true });
   }
   return rows;
 }
@@ -140,30 +169,37 @@ function report(row: Row): void {
 // Warm the kernels on a small input first: V8 may leave a huge first call's loop un-optimised.
 {
   const warm = makeData(20_000);
-  new Trainer(warm, START, settings).step(300);
+  for (const capture of [false, true]) {
+    const t = new Trainer(warm, START, settings);
+    t.capture = capture;
+    t.step(300);
+  }
 }
 
 const rows: Row[] = [];
 for (const n of sizes) {
   const data = makeData(n);
-  rows.push(benchCore(data));
-  report(rows.at(-1)!);
-  rows.push(benchNaive(data));
-  report(rows.at(-1)!);
-}
-for (const r of benchC(sizes)) {
-  rows.push(r);
-  report(r);
+  for (const row of [
+    benchCore(data, false),
+    benchCore(data, true),
+    benchNaive(data),
+    ...benchC(data),
+  ]) {
+    rows.push(row);
+    report(row);
+  }
 }
 if (!json) {
   for (const n of sizes) {
     const core = rows.find((r) => r.impl === 'core' && r.n === n)!;
+    const capture = rows.find((r) => r.impl === 'core-capture' && r.n === n)!;
     const naive = rows.find((r) => r.impl === 'naive' && r.n === n)!;
     const cs = rows.filter((r) => r.impl.startsWith('c-') && r.n === n);
     const c = cs.length ? Math.min(...cs.map((r) => r.nsPerPointEpoch)) : NaN;
     console.log(
       `n=${n}: core is ${(naive.nsPerPointEpoch / core.nsPerPointEpoch).toFixed(1)}x the naive port` +
-        (cs.length ? `, ${(core.nsPerPointEpoch / c).toFixed(2)}x the best C loop` : ''),
+        (cs.length ? `, ${(core.nsPerPointEpoch / c).toFixed(2)}x the best C loop` : '') +
+        ` (with capture ${(capture.nsPerPointEpoch / core.nsPerPointEpoch).toFixed(2)}x core)`,
     );
   }
 }

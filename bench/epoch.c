@@ -1,6 +1,8 @@
-/* The core's epoch in C, same order of operations (no fast-math, no FMA contraction):
- * s = b + w0*x0 + w1*x1; m = 1 - y*s; where m > 0 accumulate loss, count, gradient; then step.
- * Prints one JSON line per n: {"impl":"c-O3","n":..,"d":2,"nsPerPointEpoch":..}. */
+/* The core's epoch in C, in the same order of operations (no fast-math, no FMA contraction):
+ * s = b + w0*x0 + w1*x1; m = 1 - y*s; where m > 0 accumulate loss, count and gradient; then
+ * step w and b. Reads the data the TypeScript bench wrote (x row-major n×2, then y, float64).
+ * Usage: epoch N FILE. Prints one JSON line:
+ * {"impl":"c-O3-branch"|"c-O3-mask","n":N,"nsPerPointEpoch":median,"epochsPerBatch":k}. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -10,45 +12,72 @@
 #define IMPL "c-O3-branch"
 #endif
 
-static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
-static int cmp(const void *a, const void *b) { double x = *(const double *)a, y = *(const double *)b; return (x > y) - (x < y); }
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec + t.tv_nsec * 1e-9;
+}
+static int cmp(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
 
 int main(int argc, char **argv) {
-  for (int k = 1; k < argc; k++) {
-    long n = atol(argv[k]);
-    double *x = malloc(sizeof(double) * 2 * n), *y = malloc(sizeof(double) * n);
-    unsigned long long s = 88172645463325252ULL;
-    for (long i = 0; i < n; i++) {
-      for (int j = 0; j < 2; j++) { s ^= s << 13; s ^= s >> 7; s ^= s << 17; x[2 * i + j] = (s >> 11) * (6.0 / 9007199254740992.0) - 3.0; }
-      y[i] = (x[2 * i] - 0.6 * x[2 * i + 1] + 0.4 >= 0) ? 1.0 : -1.0;
-    }
-    double w0 = 1.5, w1 = -0.85, b = 0.42, lr = 0.05, reg = 0.01, sink = 0;
-    long epochs = n >= 10000000 ? 3 : n >= 1000000 ? 20 : 2000;
-    double med[7];
-    for (int rep = 0; rep < 8; rep++) {
-      double t0 = now();
-      for (long e = 0; e < epochs; e++) {
-        double loss = 0, g0 = 0, g1 = 0, gb = 0; long count = 0;
-        for (long i = 0; i < n; i++) {
-          double sc = b + w0 * x[2 * i] + w1 * x[2 * i + 1];
-          double m = 1.0 - y[i] * sc;
+  if (argc != 3) return 2;
+  long n = atol(argv[1]);
+  double *x = malloc(sizeof(double) * 2 * n), *y = malloc(sizeof(double) * n);
+  FILE *f = fopen(argv[2], "rb");
+  if (!f || fread(x, sizeof(double), 2 * n, f) != (size_t)(2 * n) || fread(y, sizeof(double), n, f) != (size_t)n) return 3;
+  fclose(f);
+  double w0 = 1.5, w1 = -0.85, b = 0.42, lr = 0.05, reg = 0.01, sink = 0;
+  /* Size a batch to about 0.4 s from one timed epoch. */
+  double t0 = now();
+  long epochs = 1;
+  for (int pass = 0; pass < 2; pass++) {
+    for (long e = 0; e < epochs; e++) {
+      double loss = 0, g0 = 0, g1 = 0, gb = 0;
+      long count = 0;
+      for (long i = 0; i < n; i++) {
+        double sc = b + w0 * x[2 * i] + w1 * x[2 * i + 1];
+        double m = 1.0 - y[i] * sc;
 #ifdef MASK
-          double a = m > 0, ny = -y[i] * a;
-          loss += m * a; count += (long)a; g0 += ny * x[2 * i]; g1 += ny * x[2 * i + 1]; gb += ny;
+        double a = m > 0, ny = -y[i] * a;
+        loss += m * a; count += (long)a; g0 += ny * x[2 * i]; g1 += ny * x[2 * i + 1]; gb += ny;
 #else
-          if (m > 0) { loss += m; count++; g0 += -y[i] * x[2 * i]; g1 += -y[i] * x[2 * i + 1]; gb += -y[i]; }
+        if (m > 0) { loss += m; count++; g0 += -y[i] * x[2 * i]; g1 += -y[i] * x[2 * i + 1]; gb += -y[i]; }
 #endif
-        }
-        double gw0 = g0 / n + reg * w0, gw1 = g1 / n + reg * w1;
-        w0 -= lr * gw0; w1 -= lr * gw1; b -= lr * (gb / n);
-        sink += loss + count;
       }
-      double t = now() - t0;
-      if (rep > 0) med[rep - 1] = t * 1e9 / ((double)n * epochs); /* rep 0 warms up */
+      double gw0 = g0 / n + reg * w0, gw1 = g1 / n + reg * w1;
+      w0 -= lr * gw0; w1 -= lr * gw1; b -= lr * (gb / n);
+      sink += loss + count;
     }
-    qsort(med, 7, sizeof(double), cmp);
-    printf("{\"impl\":\"%s\",\"n\":%ld,\"d\":2,\"nsPerPointEpoch\":%.3f,\"sink\":%.1f}\n", IMPL, n, med[3], sink > 0 ? 1.0 : 0.0);
-    free(x); free(y);
+    if (pass == 0) { epochs = (long)(0.4 / (now() - t0)); if (epochs < 1) epochs = 1; }
+    else break;
   }
+  double ns[7];
+  for (int rep = 0; rep < 7; rep++) {
+    double t = now();
+    for (long e = 0; e < epochs; e++) {
+      double loss = 0, g0 = 0, g1 = 0, gb = 0;
+      long count = 0;
+      for (long i = 0; i < n; i++) {
+        double sc = b + w0 * x[2 * i] + w1 * x[2 * i + 1];
+        double m = 1.0 - y[i] * sc;
+#ifdef MASK
+        double a = m > 0, ny = -y[i] * a;
+        loss += m * a; count += (long)a; g0 += ny * x[2 * i]; g1 += ny * x[2 * i + 1]; gb += ny;
+#else
+        if (m > 0) { loss += m; count++; g0 += -y[i] * x[2 * i]; g1 += -y[i] * x[2 * i + 1]; gb += -y[i]; }
+#endif
+      }
+      double gw0 = g0 / n + reg * w0, gw1 = g1 / n + reg * w1;
+      w0 -= lr * gw0; w1 -= lr * gw1; b -= lr * (gb / n);
+      sink += loss + count;
+    }
+    ns[rep] = (now() - t) * 1e9 / ((double)n * epochs);
+  }
+  qsort(ns, 7, sizeof(double), cmp);
+  printf("{\"impl\":\"%s\",\"n\":%ld,\"nsPerPointEpoch\":%.3f,\"epochsPerBatch\":%ld}\n", IMPL, n, ns[3], epochs);
+  fprintf(stderr, "(sink %g)\n", sink);
   return 0;
 }
