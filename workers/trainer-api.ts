@@ -2,9 +2,10 @@
  * The contract between the page and the training worker: what crosses the comlink boundary.
  * Types only; workers/trainer-service.ts implements it, src/trainer-client.ts calls it.
  */
+import type { Density } from '../src/core/density.ts';
 import type { Hyperparameters, Recipe } from '../src/core/recipe.ts';
 
-export type { Hyperparameters, Recipe };
+export type { Density, Hyperparameters, Recipe };
 
 /** How often snapshots are sent while training. */
 export interface SnapshotPolicy {
@@ -33,6 +34,11 @@ export interface DatasetSummary {
   sampleX: Float64Array;
   /** The sample's labels (±1). */
   sampleY: Float64Array;
+  /**
+   * Counts of all n points per class in bins×bins cells over [lo, hi]² (d = 2 only; else null),
+   * row-major, row 0 at the top: the density layer drawn under the sampled marks.
+   */
+  density: Density | null;
   /** Initial weights (drawn after the data, as in the article) and bias. */
   w0: Float64Array;
   b0: number;

@@ -6,6 +6,7 @@
 import { initialModel } from '../src/core/classifier.ts';
 import { DatasetBuilder, type Dataset } from '../src/core/dataset.ts';
 import { columnBounds, gatherRows, sampleRows, SAMPLE_SIZE } from '../src/core/display-sample.ts';
+import { density2d } from '../src/core/density.ts';
 import { evaluateWeights } from '../src/core/evaluate.ts';
 import { PyRandom } from '../src/core/py-random.ts';
 import {
@@ -34,6 +35,10 @@ export interface ServiceOptions {
   /** Marks a snapshot's buffers for transfer (comlink's `transfer` in the worker). */
   transfer?: (s: Snapshot) => Snapshot;
 }
+
+/** The density layer: 120×120 cells over [−3.5, 3.5]², a little beyond the data's [−3, 3]². */
+const DENSITY_BINS = 120;
+const DENSITY_EXTENT = 3.5;
 
 /** Candidates drawn between clock checks while generating. */
 const GENERATE_CHUNK = 8192;
@@ -148,6 +153,8 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
         sample,
         sampleX: gatherRows(d.x, d.d, sample),
         sampleY: Float64Array.from(sample, (i) => d.y[i]!),
+        density:
+          d.d === 2 ? density2d(d.x, d.y, 2, DENSITY_BINS, -DENSITY_EXTENT, DENSITY_EXTENT) : null,
         w0: Float64Array.from(model.w),
         b0: model.b,
         generationMs: now() - started,

@@ -48,6 +48,11 @@ export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 export const MAX_EPOCHS = 10_000_000;
 export const MAX_DIMENSION = 64;
 
+/** Memory a point takes in the worker: d coordinates and a label (float64), two SV index slots. */
+export function bytesPerPoint(d: number): number {
+  return 8 * (d + 1) + 8;
+}
+
 /** A field that failed validation, with a sentence naming it and its allowed range. */
 export interface FieldError {
   field: string;
@@ -72,7 +77,16 @@ function finiteAtLeast(field: string, v: number, lo: number, strict: boolean, ou
 export function recipeErrors(r: Recipe): FieldError[] {
   const out: FieldError[] = [];
   integerIn('seed', r.seed, 0, MAX_SEED, out);
-  integerIn('nPerClass', r.nPerClass, 1, MAX_POINTS / 2, out);
+  if (Number.isInteger(r.nPerClass) && r.nPerClass > MAX_POINTS / 2) {
+    const mb = (k: number) => Math.round((k * bytesPerPoint(r.trueW.length)) / 1e6);
+    out.push({
+      field: 'nPerClass',
+      message:
+        `nPerClass must be at most ${MAX_POINTS / 2} (${MAX_POINTS} points, about ` +
+        `${mb(MAX_POINTS)} MB); ${r.nPerClass} per class is ${2 * r.nPerClass} points and would ` +
+        `need about ${mb(2 * r.nPerClass)} MB`,
+    });
+  } else integerIn('nPerClass', r.nPerClass, 1, MAX_POINTS / 2, out);
   if (r.trueW.length < 1 || r.trueW.length > MAX_DIMENSION || !r.trueW.every(Number.isFinite)) {
     out.push({
       field: 'trueW',
