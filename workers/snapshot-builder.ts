@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../src/core/dataset.ts';
 import { supportFlags } from '../src/core/display-sample.ts';
-import { supportVectorChurn } from '../src/core/support-vectors.ts';
+import { supportVectorChurnMarked } from '../src/core/support-vectors.ts';
 import type { Metrics } from '../src/core/evaluate.ts';
 import type { MetricHistory } from '../src/core/metric-history.ts';
 import type { CurveChunk, RunStatus, Snapshot } from './trainer-api.ts';
@@ -32,8 +32,9 @@ export interface RunInfo {
 }
 
 export class SnapshotBuilder {
-  /** The support vectors of the previous snapshot, for churn. */
-  private readonly previousSv: Uint32Array;
+  /** mark[i] = the number of the last snapshot in which row i was a support vector (for churn). */
+  private readonly mark: Uint32Array;
+  private serial = 0;
   private previousSvCount = -1;
   /** First epoch not yet sent in a curve chunk. */
   private curveFrom = 0;
@@ -42,22 +43,28 @@ export class SnapshotBuilder {
     private readonly data: Dataset,
     private readonly sample: Uint32Array,
   ) {
-    this.previousSv = new Uint32Array(data.n);
+    this.mark = new Uint32Array(data.n);
   }
 
   /** Forget the previous snapshot (a new run or a reset). */
   restart(): void {
     this.previousSvCount = -1;
+    this.serial++;
     this.curveFrom = 0;
   }
 
   /** The snapshot of the weights after `state.epoch` steps, their metrics and support vectors. */
   build(state: ModelState, info: RunInfo): Snapshot {
     const { epoch, m, sv } = state;
-    const before = this.previousSv.subarray(0, Math.max(0, this.previousSvCount));
-    const churn =
-      this.previousSvCount < 0 ? { entered: 0, left: 0 } : supportVectorChurn(before, sv);
-    this.previousSv.set(sv);
+    const previous = this.serial;
+    this.serial = previous + 1;
+    const churn = supportVectorChurnMarked(
+      this.mark,
+      previous,
+      this.previousSvCount,
+      sv,
+      this.serial,
+    );
     this.previousSvCount = sv.length;
     const curve = this.curveChunk(state);
     const w = Float64Array.from(state.w);

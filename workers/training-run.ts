@@ -19,6 +19,11 @@ export interface RunDeps {
   sliceMs: number;
 }
 
+/** Paced snapshots may take at most this share of the training time. */
+const SNAPSHOT_BUDGET = 0.04;
+/** Writing support-vector indices makes a pass about this much dearer (measured at d = 2). */
+const CAPTURE_COST = 0.25;
+
 /** Rows scanned between clock checks within a slice. */
 const MIN_CHUNK_ROWS = 4096;
 
@@ -30,6 +35,8 @@ export class TrainingRun {
   private chunkRows = MIN_CHUNK_ROWS * 4;
   /** Recent cost of a row, to predict when a pass ends. */
   private msPerRow = 0;
+  /** Time the last paced snapshot took to build. */
+  private lastBuildMs = 0;
   /** Epoch whose completed pass was already handled (snapshot decision made). */
   private handledEpoch = -1;
   private lastSentAt = -Infinity;
@@ -184,7 +191,7 @@ export class TrainingRun {
     if (t >= goal || t === 0) return true;
     if (every !== undefined) return t % every === 0;
     const passMs = this.msPerRow * this.trainer.n;
-    return this.deps.now() + passMs - this.lastSentAt >= (this.policy.minIntervalMs ?? 16);
+    return this.deps.now() + passMs - this.lastSentAt >= this.pacedInterval();
   }
 
   /** Keeps a chunk near a tenth of a slice, so the clock is read often but cheaply. */
@@ -197,7 +204,18 @@ export class TrainingRun {
 
   private paceAllows(): boolean {
     if (this.policy.everyEpochs !== undefined || this.inFlight) return false;
-    return this.deps.now() - this.lastSentAt >= (this.policy.minIntervalMs ?? 16);
+    return this.deps.now() - this.lastSentAt >= this.pacedInterval();
+  }
+
+  /**
+   * Milliseconds between paced snapshots: the policy's minimum (a frame), stretched so that
+   * building snapshots (and the capturing pass each needs) takes at most SNAPSHOT_BUDGET of the
+   * training time — at 10^6 points and more a snapshot costs milliseconds.
+   */
+  private pacedInterval(): number {
+    const capturePassMs = CAPTURE_COST * this.msPerRow * this.trainer.n;
+    const cost = this.lastBuildMs + capturePassMs;
+    return Math.max(this.policy.minIntervalMs ?? 16, cost / SNAPSHOT_BUDGET);
   }
 
   private rememberFinite(): void {
@@ -229,8 +247,10 @@ export class TrainingRun {
   }
 
   private send(m: Metrics): void {
+    const t0 = this.deps.now();
     const s = this.snapshots.build(this.current(m), this.info(this.status));
     this.lastSentAt = this.deps.now();
+    this.lastBuildMs = this.lastSentAt - t0;
     const sent = this.deps.send(s).catch(() => undefined);
     this.inFlight = sent;
     void sent.then(() => {

@@ -46,3 +46,26 @@ export function supportVectorChurn(
   }
   return { entered: now.length - common, left: before.length - common };
 }
+
+/**
+ * Churn against a marked previous set, in one pass over the new list: row i was in the previous
+ * set exactly when mark[i] === previous (its count is previousCount, or −1 for "no previous set":
+ * then churn is 0/0). Marks the new set with `next`. A serial number per set means the marks are
+ * never cleared.
+ */
+export function supportVectorChurnMarked(
+  mark: Uint32Array,
+  previous: number,
+  previousCount: number,
+  now: Uint32Array,
+  next: number,
+): { entered: number; left: number } {
+  let entered = 0;
+  for (let k = 0; k < now.length; k++) {
+    const i = now[k]!;
+    entered += +(mark[i] !== previous);
+    mark[i] = next;
+  }
+  if (previousCount < 0) return { entered: 0, left: 0 };
+  return { entered, left: previousCount - (now.length - entered) };
+}

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hingeLoss, decisionAt } from '../../src/core/hinge.ts';
-import { supportVectorChurn, supportVectorIndices } from '../../src/core/support-vectors.ts';
+import {
+  supportVectorChurn,
+  supportVectorChurnMarked,
+  supportVectorIndices,
+} from '../../src/core/support-vectors.ts';
 import { experiment } from './helpers.ts';
 
 describe('supportVectorIndices', () => {
@@ -36,5 +40,25 @@ describe('supportVectorChurn', () => {
       entered,
       left,
     });
+  });
+});
+
+describe('supportVectorChurnMarked', () => {
+  it('agrees with the merge over a sequence of sets, never clearing marks', () => {
+    const sets = [[1, 2, 3], [2, 3, 4, 5], [], [0, 9], [0, 9], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]];
+    const mark = new Uint32Array(10);
+    let serial = 0;
+    let count = -1;
+    let before: number[] = [];
+    for (const set of sets) {
+      const now = Uint32Array.from(set);
+      const got = supportVectorChurnMarked(mark, serial, count, now, serial + 1);
+      const want =
+        count < 0 ? { entered: 0, left: 0 } : supportVectorChurn(Uint32Array.from(before), now);
+      expect(got).toEqual(want);
+      serial++;
+      count = set.length;
+      before = set;
+    }
   });
 });
