@@ -95,20 +95,14 @@ function sameKey(x: Float64Array, i: number, j: number): boolean {
   );
 }
 
-/** Whether the ascending array a holds v (binary search). */
+/** Whether the ascending array a holds v. */
 function contains(a: Uint32Array, v: number): boolean {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < a.length && a[lo] === v;
+  const k = lowerBound(a, v);
+  return k < a.length && a[k] === v;
 }
 
-/** The first index k with a[k] >= v in the ascending array a. */
-function lowerBound(a: Float64Array, v: number): number {
+/** The first index k with a[k] >= v in the ascending array a (binary search). */
+function lowerBound(a: ArrayLike<number>, v: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {
