@@ -94,12 +94,17 @@ export interface TrainerService {
   generate(recipe: Recipe, onProgress?: (p: GenerateProgress) => void): Promise<DatasetSummary>;
   /** Starts a run from the initial weights; resolves with its last snapshot when it ends. */
   train(options: TrainOptions, onSnapshot: (s: Snapshot) => unknown): Promise<Snapshot>;
-  /** Resolves once the run has stopped between slices (within one slice). */
-  pause(): Promise<void>;
+  /**
+   * Stops the run between slices (within one slice, even mid-epoch) and resolves with the
+   * snapshot of the last completed epoch — the state later steps count from — or null when no
+   * run was running.
+   */
+  pause(): Promise<Snapshot | null>;
   resume(): Promise<void>;
   /**
-   * k more epochs, sliced (the run paused, or none running: then from the current weights with
-   * hp's lr and reg). Resolves with the snapshot after them; onSnapshot is not called for it.
+   * k more epochs after the last reported snapshot, sliced (the run paused, or none running:
+   * then from the current weights with hp's lr and reg). Resolves with the snapshot after
+   * them; onSnapshot is not called for it.
    */
   step(k: number, hp: Hyperparameters): Promise<Snapshot>;
   cancel(): Promise<void>;

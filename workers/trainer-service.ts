@@ -176,7 +176,8 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
 
     async pause() {
       alive();
-      await run?.pause();
+      const s = await run?.pause();
+      return s ? transfer(remember(s)) : null;
     },
 
     async resume() {

@@ -49,8 +49,12 @@ export class TrainingRun {
     resolve: (s: Snapshot) => void;
     reject: (e: Error) => void;
   } | null = null;
-  private pauseWaiters: (() => void)[] = [];
-  private lastFinite: { epoch: number; w: Float64Array; b: number } | null = null;
+  private pauseWaiters: ((s: Snapshot | null) => void)[] = [];
+  /** The last completed pass with finite results: the state a pause or divergence reports. */
+  private lastPass: { epoch: number; w: Float64Array; b: number } | null = null;
+  /** Epoch of the last snapshot the page received: steps count from it. */
+  private reportedEpoch: number;
+  private scratchSv: Uint32Array | null = null;
   /** Settles with the final snapshot when the run ends. */
   readonly finished: Promise<Snapshot>;
   private finish!: (s: Snapshot) => void;
@@ -65,6 +69,7 @@ export class TrainingRun {
     startPaused = false,
   ) {
     this.finished = new Promise((resolve) => (this.finish = resolve));
+    this.reportedEpoch = trainer.epoch;
     if (startPaused) this.status = 'paused';
     void this.loop();
   }
@@ -73,8 +78,13 @@ export class TrainingRun {
     return this.status === 'running' || this.status === 'paused';
   }
 
-  pause(): Promise<void> {
-    if (this.status !== 'running') return Promise.resolve();
+  /**
+   * Stops between slices (mid-epoch if an epoch is longer than a slice) and resolves with the
+   * snapshot of the last completed epoch, the state steps then count from; null when the run
+   * was not running.
+   */
+  pause(): Promise<Snapshot | null> {
+    if (this.status !== 'running') return Promise.resolve(null);
     this.pauseRequested = true;
     return new Promise((resolve) => this.pauseWaiters.push(resolve));
   }
@@ -99,7 +109,7 @@ export class TrainingRun {
     if (this.status !== 'paused') return Promise.reject(new Error('step() needs a paused run'));
     if (this.stepGoal) return Promise.reject(new Error('a step is already in progress'));
     return new Promise((resolve, reject) => {
-      this.stepGoal = { epoch: this.trainer.epoch + k, resolve, reject };
+      this.stepGoal = { epoch: this.reportedEpoch + k, resolve, reject };
       this.wakeUp();
     });
   }
@@ -113,6 +123,12 @@ export class TrainingRun {
   private async loop(): Promise<void> {
     for (;;) {
       if (this.cancelRequested) return this.end('cancelled');
+      if (this.pauseRequested && this.status === 'running') {
+        this.pauseRequested = false;
+        this.status = 'paused';
+        const s = this.pausedSnapshot();
+        this.pauseWaiters.splice(0).forEach((resolve, k) => resolve(k ? structuredClone(s) : s));
+      }
       if (this.status === 'paused' && !this.stepGoal) {
         await new Promise<void>((resolve) => (this.wake = resolve));
         continue;
@@ -130,11 +146,6 @@ export class TrainingRun {
           this.stepGoal = null;
           resolve(this.snapshot('paused'));
         } else return this.end('done');
-      }
-      if (this.pauseRequested && this.status === 'running') {
-        this.pauseRequested = false;
-        this.status = 'paused';
-        for (const resolve of this.pauseWaiters.splice(0)) resolve();
       }
       await this.deps.yieldToEvents();
     }
@@ -154,7 +165,7 @@ export class TrainingRun {
         if (trainer.passComplete && this.handledEpoch !== trainer.epoch) {
           const m = trainer.metrics();
           if (!Number.isFinite(m.meanLoss) || trainer.diverged) return 'diverged';
-          this.rememberFinite();
+          this.rememberPass();
           const t = trainer.epoch;
           const required =
             t === 0 || (this.policy.everyEpochs !== undefined && t % this.policy.everyEpochs === 0);
@@ -218,10 +229,10 @@ export class TrainingRun {
     return Math.max(this.policy.minIntervalMs ?? 16, cost / SNAPSHOT_BUDGET);
   }
 
-  private rememberFinite(): void {
+  private rememberPass(): void {
     const { trainer } = this;
-    if (this.lastFinite?.epoch === trainer.epoch) return;
-    this.lastFinite = { epoch: trainer.epoch, w: Float64Array.from(trainer.w), b: trainer.b };
+    if (this.lastPass?.epoch === trainer.epoch) return;
+    this.lastPass = { epoch: trainer.epoch, w: Float64Array.from(trainer.w), b: trainer.b };
   }
 
   private info(status: RunStatus): RunInfo {
@@ -243,12 +254,21 @@ export class TrainingRun {
   }
 
   private snapshot(status: RunStatus): Snapshot {
+    this.reportedEpoch = this.trainer.epoch;
     return this.snapshots.build(this.current(), this.info(status));
+  }
+
+  /** Where a pause stops: the current weights if their pass is complete, else the last pass. */
+  private pausedSnapshot(): Snapshot {
+    const t = this.trainer;
+    if (t.passComplete && this.handledEpoch === t.epoch) return this.snapshot('paused');
+    return this.lastPassSnapshot('paused');
   }
 
   private send(m: Metrics): void {
     const t0 = this.deps.now();
     const s = this.snapshots.build(this.current(m), this.info(this.status));
+    this.reportedEpoch = s.epoch;
     this.lastSentAt = this.deps.now();
     this.lastBuildMs = this.lastSentAt - t0;
     const sent = this.deps.send(s).catch(() => undefined);
@@ -260,31 +280,30 @@ export class TrainingRun {
 
   private async end(status: 'done' | 'cancelled' | 'diverged'): Promise<void> {
     this.status = status;
-    for (const resolve of this.pauseWaiters.splice(0)) resolve();
+    for (const resolve of this.pauseWaiters.splice(0)) resolve(null);
     this.stepGoal?.reject(new Error(`the run ended (${status}) before the step finished`));
     this.stepGoal = null;
-    const final = status === 'diverged' ? this.lastFiniteSnapshot() : this.snapshot(status);
+    const final = status === 'diverged' ? this.lastPassSnapshot('diverged') : this.snapshot(status);
     if (this.inFlight) await this.inFlight;
     const copy = structuredClone(final);
     await this.deps.send(final).catch(() => undefined);
     this.finish(copy);
   }
 
-  /** The run's last finite state, rebuilt as a snapshot with status 'diverged'. */
-  private lastFiniteSnapshot(): Snapshot {
-    const last = this.lastFinite;
-    if (!last) return this.snapshot('diverged');
+  /**
+   * The last completed pass (finite by construction) rebuilt as a snapshot: its metrics and
+   * support vectors come from one evaluation pass of its weights, bit-identical to the pass that
+   * first computed them.
+   */
+  private lastPassSnapshot(status: RunStatus): Snapshot {
+    const last = this.lastPass;
+    if (!last) return this.snapshot(status);
     const t = this.trainer;
-    const sv = new Uint32Array(t.n);
-    const m = evaluateWeights(t.data, last.w, last.b, t.reg, sv);
-    const state = {
-      epoch: last.epoch,
-      w: last.w,
-      b: last.b,
-      m,
-      sv: sv.subarray(0, m.svCount),
-      history: t.history,
-    };
-    return this.snapshots.build(state, this.info('diverged'));
+    this.scratchSv ??= new Uint32Array(t.n);
+    const m = evaluateWeights(t.data, last.w, last.b, t.reg, this.scratchSv);
+    const sv = this.scratchSv.subarray(0, m.svCount);
+    const state = { epoch: last.epoch, w: last.w, b: last.b, m, sv, history: t.history };
+    this.reportedEpoch = last.epoch;
+    return this.snapshots.build(state, this.info(status));
   }
 }

@@ -82,6 +82,56 @@ describe('trainer service (in process)', () => {
     await service.dispose();
   });
 
+  it('pauses mid-epoch and reports the last completed epoch; steps count from it', async () => {
+    const recipe = { ...DEFAULT_RECIPE, nPerClass: 50_000, seed: 5 };
+    // Slices far shorter than an epoch: a pause lands mid-pass.
+    const service = createTrainerService({ sliceMs: 0.2 });
+    await service.generate(recipe);
+    let lastSeen = -1;
+    const run = service.train({ ...hp, epochs: 1000 }, (s) => {
+      lastSeen = s.epoch;
+      return tick();
+    });
+    while (lastSeen < 2) await tick();
+    const paused = await service.pause();
+    expect(paused?.status).toBe('paused');
+    const at = paused!.epoch;
+    const { t: core } = coreRun(recipe, hp.lr, hp.reg, at);
+    expect(Array.from(paused!.w)).toEqual(Array.from(core.w));
+    expect(paused!.meanLoss).toBe(core.evaluate().meanLoss);
+    await tick();
+    await tick();
+    const stepped = await service.step(1, hp);
+    expect(stepped.epoch).toBe(at + 1);
+    core.step(1);
+    expect(Array.from(stepped.w)).toEqual(Array.from(core.w));
+    await service.cancel();
+    expect((await run).status).toBe('cancelled');
+    await service.dispose();
+  });
+
+  it('pauses promptly while a required snapshot waits for a slow page', async () => {
+    const service = createTrainerService();
+    await service.generate({ ...DEFAULT_RECIPE });
+    const epochs: number[] = [];
+    const slowPage = (s: Snapshot) => {
+      epochs.push(s.epoch);
+      return new Promise((r) => setTimeout(r, 15));
+    };
+    const run = service.train({ ...hp, snapshots: { everyEpochs: 1 } }, slowPage);
+    while (epochs.length < 4) await tick();
+    const paused = await service.pause();
+    const seen = epochs.length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(epochs.length).toBeLessThanOrEqual(seen + 1); // at most the snapshot already in flight
+    expect(paused!.epoch).toBeLessThan(20);
+    await service.resume();
+    const final = await run;
+    expect(final.epoch).toBe(400);
+    expect(formatFixed(final.meanLoss, 4)).toBe('0.1480');
+    await service.dispose();
+  });
+
   it('honours everyEpochs and reports churn between snapshots', async () => {
     const service = createTrainerService();
     await service.generate({ ...DEFAULT_RECIPE });
