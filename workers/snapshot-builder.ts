@@ -16,8 +16,8 @@ export interface ModelState {
   w: Float64Array;
   b: number;
   m: Metrics;
-  /** Ascending support-vector indices of (w, b). */
-  sv: Uint32Array;
+  /** Ascending support-vector indices of (w, b), or null when they are not at hand. */
+  sv: Uint32Array | null;
   /** Entries [0, epoch) are the metrics of earlier epochs. */
   history: MetricHistory;
 }
@@ -56,16 +56,14 @@ export class SnapshotBuilder {
   /** The snapshot of the weights after `state.epoch` steps, their metrics and support vectors. */
   build(state: ModelState, info: RunInfo): Snapshot {
     const { epoch, m, sv } = state;
-    const previous = this.serial;
-    this.serial = previous + 1;
-    const churn = supportVectorChurnMarked(
-      this.mark,
-      previous,
-      this.previousSvCount,
-      sv,
-      this.serial,
-    );
-    this.previousSvCount = sv.length;
+    let churn = { entered: 0, left: 0 };
+    if (sv) {
+      // Churn is against the previous snapshot that listed its support vectors.
+      const previous = this.serial;
+      this.serial = previous + 1;
+      churn = supportVectorChurnMarked(this.mark, previous, this.previousSvCount, sv, this.serial);
+      this.previousSvCount = sv.length;
+    }
     const curve = this.curveChunk(state);
     const w = Float64Array.from(state.w);
     const seconds = info.elapsedMs / 1000;
@@ -80,7 +78,8 @@ export class SnapshotBuilder {
       objective: m.objective,
       svCount: m.svCount,
       accuracy: m.accuracy,
-      sv: sv.slice(),
+      sv: sv ? sv.slice() : new Uint32Array(0),
+      svIncluded: sv !== null,
       sampleSv: supportFlags(
         this.data.x,
         this.data.y,

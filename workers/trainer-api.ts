@@ -3,9 +3,10 @@
  * Types only; workers/trainer-service.ts implements it, src/trainer-client.ts calls it.
  */
 import type { Density } from '../src/core/density.ts';
+import type { ExportFormat } from '../src/core/export-formats.ts';
 import type { Hyperparameters, Recipe } from '../src/core/recipe.ts';
 
-export type { Density, Hyperparameters, Recipe };
+export type { Density, ExportFormat, Hyperparameters, Recipe };
 
 /** How often snapshots are sent while training. */
 export interface SnapshotPolicy {
@@ -69,8 +70,13 @@ export interface Snapshot {
   objective: number;
   svCount: number;
   accuracy: number;
-  /** Ascending indices of all support vectors (transferred, not copied). */
+  /** Ascending indices of all support vectors (transferred, not copied); see svIncluded. */
   sv: Uint32Array;
+  /**
+   * False only for a pause that lands mid-epoch: it reports the last completed epoch without
+   * another pass over the data, so `sv` is empty (svCount and sampleSv are still exact).
+   */
+  svIncluded: boolean;
   /** 1 where the display sample's point is a support vector (aligned with summary.sample). */
   sampleSv: Uint8Array;
   /** Points that entered / left the support-vector set since the previous snapshot. */
@@ -87,6 +93,12 @@ export interface Snapshot {
 export interface GenerateProgress {
   accepted: number;
   n: number;
+}
+
+/** What exportDataset() wrote: all n rows, in `bytes` bytes of ASCII text. */
+export interface ExportResult {
+  rows: number;
+  bytes: number;
 }
 
 /** The worker's service. Every method rejects with a message naming the field on bad input. */
@@ -112,5 +124,13 @@ export interface TrainerService {
   reset(): Promise<Snapshot>;
   /** The article's character grid (d = 2) for the latest snapshot's weights. */
   textGrid(gridSize: number): Promise<string>;
+  /**
+   * The current dataset as text ('csv' or 'libsvm', see src/core/export-formats.ts), streamed:
+   * onChunk gets whole lines, about 0.5 MB at a time, in order; the next chunk waits until the
+   * promise onChunk returns settles (back-pressure), and training keeps running in between.
+   * Rejects if onChunk rejects, or if a new dataset replaces this one or the service is disposed
+   * before the end (the chunks so far are then incomplete).
+   */
+  exportDataset(format: ExportFormat, onChunk: (text: string) => unknown): Promise<ExportResult>;
   dispose(): Promise<void>;
 }

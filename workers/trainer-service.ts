@@ -8,6 +8,7 @@ import { DatasetBuilder, type Dataset } from '../src/core/dataset.ts';
 import { columnBounds, gatherRows, sampleRows, SAMPLE_SIZE } from '../src/core/display-sample.ts';
 import { density2d } from '../src/core/density.ts';
 import { evaluateWeights } from '../src/core/evaluate.ts';
+import { datasetText, EXPORT_FORMATS, type ExportFormat } from '../src/core/export-formats.ts';
 import { PyRandom } from '../src/core/py-random.ts';
 import {
   hyperparameterErrors,
@@ -237,6 +238,24 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       const sv = new Uint32Array(d.n);
       const m = evaluateWeights(d, w, b, 0, sv);
       return textGrid(w, b, d, sv.subarray(0, m.svCount), gridSize);
+    },
+
+    async exportDataset(format: ExportFormat, onChunk: (text: string) => unknown) {
+      ready();
+      if (!EXPORT_FORMATS.includes(format)) {
+        throw new RangeError(`format must be 'csv' or 'libsvm', got '${String(format)}'`);
+      }
+      // The dataset of this call: generate() replaces `data` with a new object, never mutates it.
+      const d = data!;
+      let bytes = 0;
+      for (const text of datasetText(d, format)) {
+        await onChunk(text);
+        bytes += text.length; // ASCII: one byte per character
+        await yieldToEvents();
+        if (disposed) throw new Error('export stopped: the trainer service was disposed');
+        if (data !== d) throw new Error('export stopped: a new dataset replaced this one');
+      }
+      return { rows: d.n, bytes };
     },
 
     async dispose() {

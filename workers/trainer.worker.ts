@@ -1,10 +1,17 @@
 /**
  * The training worker: the trainer service exposed with comlink. Snapshots' buffers are
- * transferred, not copied; each run's progress callback is released when the run ends.
+ * transferred, not copied; each call's callback (progress, snapshots, export chunks) is released
+ * when the call settles.
  */
 import { expose, releaseProxy, transfer, type Remote } from 'comlink';
 import { snapshotTransferables } from './snapshot-builder.ts';
-import type { GenerateProgress, Snapshot, TrainerService, TrainOptions } from './trainer-api.ts';
+import type {
+  ExportFormat,
+  GenerateProgress,
+  Snapshot,
+  TrainerService,
+  TrainOptions,
+} from './trainer-api.ts';
 import { createTrainerService } from './trainer-service.ts';
 
 const service = createTrainerService({ transfer: (s) => transfer(s, snapshotTransferables(s)) });
@@ -20,6 +27,8 @@ const exposed: TrainerService = {
     releasing(onProgress, service.generate(recipe, onProgress)),
   train: (options: TrainOptions, onSnapshot: (s: Snapshot) => unknown) =>
     releasing(onSnapshot, service.train(options, onSnapshot)),
+  exportDataset: (format: ExportFormat, onChunk: (text: string) => unknown) =>
+    releasing(onChunk, service.exportDataset(format, onChunk)),
 };
 
 expose(exposed);
