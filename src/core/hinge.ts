@@ -15,22 +15,23 @@ export function hingeLoss(y: number, s: number): number {
 }
 
 /**
- * Writes the subgradient of the hinge loss with respect to w into `gradW` (length d, the
- * length of x) and returns the subgradient with respect to b. Zero exactly where the loss is
- * zero (m <= 0).
+ * Writes the subgradient of the hinge loss with respect to w into `gradW` (length d; the point
+ * is x[offset .. offset+d)) and returns the subgradient with respect to b. Zero exactly where the
+ * loss is zero (m <= 0); a NaN margin takes the active branch, as in the article.
  */
 export function hingeSubgradient(
   y: number,
   s: number,
   x: ArrayLike<number>,
   gradW: Float64Array,
+  offset = 0,
 ): number {
   const d = gradW.length;
   if (1.0 - y * s <= 0.0) {
     gradW.fill(0.0);
     return 0.0;
   }
-  for (let j = 0; j < d; j++) gradW[j] = -y * x[j]!;
+  for (let j = 0; j < d; j++) gradW[j] = -y * x[offset + j]!;
   return -y;
 }
 
@@ -64,12 +65,12 @@ export function batchHingeGradient(
 ): number {
   const n = y.length;
   const d = w.length;
-  const g = new Float64Array(d);
+  const g = new Float64Array(d); // one scratch row per call, not per point
   gradW.fill(0.0);
   let gradB = 0.0;
   for (let i = 0; i < n; i++) {
-    const gb = hingeSubgradient(y[i]!, decisionAt(w, b, x, i), x.subarray(i * d, i * d + d), g);
-    for (let j = 0; j < d; j++) gradW[j]! += g[j]!;
+    const gb = hingeSubgradient(y[i]!, decisionAt(w, b, x, i), x, g, i * d);
+    for (let j = 0; j < d; j++) gradW[j] = gradW[j]! + g[j]!;
     gradB += gb;
   }
   for (let j = 0; j < d; j++) gradW[j] = gradW[j]! / n + reg * w[j]!;
