@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialModel } from '../../src/core/classifier.ts';
 import { generateDataset } from '../../src/core/dataset.ts';
+import { sampleRows, SAMPLE_SIZE } from '../../src/core/display-sample.ts';
 import { formatFixed } from '../../src/core/py-format.ts';
 import { PyRandom } from '../../src/core/py-random.ts';
 import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE, type Recipe } from '../../src/core/recipe.ts';
@@ -98,7 +99,15 @@ describe('trainer service (in process)', () => {
     const at = paused!.epoch;
     const { t: core } = coreRun(recipe, hp.lr, hp.reg, at);
     expect(Array.from(paused!.w)).toEqual(Array.from(core.w));
-    expect(paused!.meanLoss).toBe(core.evaluate().meanLoss);
+    const coreMetrics = core.evaluate();
+    expect(paused!.meanLoss).toBe(coreMetrics.meanLoss);
+    expect(paused!.svCount).toBe(coreMetrics.svCount);
+    // Mid-epoch, the pause reports from kept state: the flags of the sample are still exact.
+    const sv = new Set(core.supportVectors());
+    const summarySample = sampleRows(core.n, SAMPLE_SIZE, recipe.seed);
+    expect(Array.from(paused!.sampleSv)).toEqual(Array.from(summarySample, (i) => +sv.has(i)));
+    if (!paused!.svIncluded) expect(paused!.sv.length).toBe(0);
+    else expect(Array.from(paused!.sv)).toEqual([...sv]);
     await tick();
     await tick();
     const stepped = await service.step(1, hp);
