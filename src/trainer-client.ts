@@ -7,6 +7,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type {
   DatasetSummary,
+  ExportFormat,
   GenerateProgress,
   Hyperparameters,
   Recipe,
@@ -88,6 +89,9 @@ export function createTrainerClient(makeWorker: WorkerFactory = defaultFactory):
     cancel: () => track(() => remote.cancel()),
     reset: () => track(() => remote.reset()),
     textGrid: (gridSize: number) => track(() => remote.textGrid(gridSize)),
+    exportDataset(format: ExportFormat, onChunk: (text: string) => unknown) {
+      return track(() => remote.exportDataset(format, proxy(onChunk)));
+    },
     async dispose() {
       if (!dead) await track(() => remote.dispose()).catch(() => undefined);
       worker.terminate();

@@ -1,0 +1,225 @@
+/**
+ * What makes a run record valid, checked field by field on untrusted data: an imported file,
+ * another tab's message, an IndexedDB entry written by another version. The settings are
+ * checked by src/core/recipe.ts, so a record says the same thing about them as the form and the
+ * CLI. The result is a fresh record of only the known fields: nothing else (extra keys, Svelte
+ * proxies, arrays shared with the caller) is carried along.
+ */
+import {
+  hyperparameterErrors,
+  MAX_DIMENSION,
+  recipeErrors,
+  type Hyperparameters,
+  type Recipe,
+} from '../core/recipe.ts';
+import { checkLabel } from './run-label.ts';
+import {
+  MAX_CURVE_POINTS,
+  RUN_STATUSES,
+  type RunCurves,
+  type RunMetrics,
+  type RunRecord,
+  type RunStatus,
+} from './run-record.ts';
+
+export type RecordCheck = { ok: true; record: RunRecord } | { ok: false; error: string };
+
+export const MAX_ID_LENGTH = 2048;
+
+/** A failed check: thrown by the readers below, caught in checkRunRecord. */
+class Invalid extends Error {}
+
+type Obj = Record<string, unknown>;
+
+/** A value as an error message shows it: numbers as they are, text quoted and cut short. */
+export function shown(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  return Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v;
+}
+
+/** o[key] and its path (base.key), or a failure naming the path as missing. */
+function req(o: Obj, key: string, base = ''): [unknown, string] {
+  const path = base ? `${base}.${key}` : key;
+  if (o[key] === undefined) throw new Invalid(`${path} is missing`);
+  return [o[key], path];
+}
+
+function object(v: unknown, path: string): Obj {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Obj;
+  throw new Invalid(`${path} must be an object, got ${shown(v)}`);
+}
+
+function number(v: unknown, path: string): number {
+  if (typeof v === 'number') return v;
+  throw new Invalid(`${path} must be a number, got ${shown(v)}`);
+}
+
+function finite(v: unknown, path: string, lo = -Infinity, hi = Infinity): number {
+  const x = number(v, path);
+  if (Number.isFinite(x) && x >= lo && x <= hi) return x;
+  const range = hi < Infinity ? ` in [${lo}, ${hi}]` : lo > -Infinity ? ` >= ${lo}` : '';
+  throw new Invalid(`${path} must be a finite number${range}, got ${x}`);
+}
+
+function integer(v: unknown, path: string, lo = 0, hi = Number.MAX_SAFE_INTEGER): number {
+  const x = number(v, path);
+  if (Number.isInteger(x) && x >= lo && x <= hi) return x;
+  throw new Invalid(`${path} must be an integer in [${lo}, ${hi}], got ${x}`);
+}
+
+/** An array of at most maxLength numbers, each read by `each`. */
+function numbers(
+  v: unknown,
+  path: string,
+  maxLength: number,
+  each: (x: unknown, path: string) => number,
+): number[] {
+  if (!Array.isArray(v)) throw new Invalid(`${path} must be an array, got ${shown(v)}`);
+  if (v.length > maxLength) {
+    throw new Invalid(`${path} must have at most ${maxLength} entries, got ${v.length}`);
+  }
+  return v.map((x: unknown, i) => each(x, `${path}[${i}]`));
+}
+
+function ascending(a: number[], path: string): number[] {
+  for (let i = 1; i < a.length; i++) {
+    if (!(a[i]! > a[i - 1]!)) {
+      throw new Invalid(
+        `${path} must be strictly ascending; ${path}[${i}] is ${a[i]} after ${a[i - 1]}`,
+      );
+    }
+  }
+  return a;
+}
+
+function sameLength(a: number[], path: string, epochs: number[]): number[] {
+  if (a.length === epochs.length) return a;
+  throw new Invalid(`${path} has ${a.length} entries but curves.epochs has ${epochs.length}`);
+}
+
+function recipe(v: unknown): Recipe {
+  const o = object(v, 'recipe');
+  const r: Recipe = {
+    seed: number(...req(o, 'seed', 'recipe')),
+    nPerClass: number(...req(o, 'nPerClass', 'recipe')),
+    trueW: numbers(...req(o, 'trueW', 'recipe'), MAX_DIMENSION, number),
+    trueB: number(...req(o, 'trueB', 'recipe')),
+    noise: number(...req(o, 'noise', 'recipe')),
+  };
+  const error = recipeErrors(r)[0];
+  if (error) throw new Invalid(`recipe.${error.message}`);
+  return r;
+}
+
+function hyperparameters(v: unknown): Hyperparameters {
+  const o = object(v, 'hp');
+  const h: Hyperparameters = {
+    lr: number(...req(o, 'lr', 'hp')),
+    epochs: number(...req(o, 'epochs', 'hp')),
+    reg: number(...req(o, 'reg', 'hp')),
+  };
+  const error = hyperparameterErrors(h)[0];
+  if (error) throw new Invalid(`hp.${error.message}`);
+  return h;
+}
+
+function metrics(v: unknown, n: number): RunMetrics {
+  const o = object(v, 'metrics');
+  return {
+    meanLoss: finite(...req(o, 'meanLoss', 'metrics'), 0),
+    objective: finite(...req(o, 'objective', 'metrics'), 0),
+    svCount: integer(...req(o, 'svCount', 'metrics'), 0, n),
+    accuracy: finite(...req(o, 'accuracy', 'metrics'), 0, 1),
+  };
+}
+
+function curves(v: unknown, n: number): RunCurves {
+  const o = object(v, 'curves');
+  const max = MAX_CURVE_POINTS;
+  const nonNegative = (x: unknown, p: string) => finite(x, p, 0);
+  const count = (x: unknown, p: string) => integer(x, p, 0, n);
+  const epochs = ascending(numbers(...req(o, 'epochs', 'curves'), max, integer), 'curves.epochs');
+  const series = (key: string, each: (x: unknown, p: string) => number) =>
+    sameLength(numbers(...req(o, key, 'curves'), max, each), `curves.${key}`, epochs);
+  const c: RunCurves = {
+    epochs,
+    meanLoss: series('meanLoss', nonNegative),
+    objective: series('objective', nonNegative),
+    svCount: series('svCount', count),
+  };
+  if (o.churn !== undefined) c.churn = series('churn', (x, p) => integer(x, p));
+  return c;
+}
+
+function status(v: unknown): RunStatus {
+  const found = RUN_STATUSES.find((s) => s === v);
+  if (found) return found;
+  throw new Invalid(`status must be one of ${RUN_STATUSES.join(', ')}, got ${shown(v)}`);
+}
+
+function text(v: unknown, path: string, maxLength: number): string {
+  if (typeof v === 'string' && v.length >= 1 && v.length <= maxLength) return v;
+  throw new Invalid(`${path} must be text of 1 to ${maxLength} characters, got ${shown(v)}`);
+}
+
+function weights(v: unknown, d: number): number[] {
+  const w = numbers(v, 'w', d, finite);
+  if (w.length === d) return w;
+  throw new Invalid(`w must have ${d} entries (recipe.trueW has ${d}), got ${w.length}`);
+}
+
+function supportVectors(v: unknown, n: number, svCount: number): number[] {
+  const inRange = (x: unknown, p: string) => integer(x, p, 0, n - 1);
+  const sv = ascending(numbers(v, 'svIndices', n, inRange), 'svIndices');
+  if (sv.length === svCount) return sv;
+  throw new Invalid(`svIndices has ${sv.length} entries but metrics.svCount is ${svCount}`);
+}
+
+/** The record, fields read (and checked) in the order they are written. */
+function read(v: unknown): RunRecord {
+  const o = object(v, 'the run');
+  const id = text(...req(o, 'id'), MAX_ID_LENGTH);
+  const label = checkLabel(req(o, 'label')[0]);
+  if (!label.ok) throw new Invalid(label.error);
+  const head = {
+    id,
+    label: label.label,
+    status: status(req(o, 'status')[0]),
+    epoch: integer(...req(o, 'epoch')),
+    createdAt: finite(...req(o, 'createdAt'), 0),
+    updatedAt: finite(...req(o, 'updatedAt'), 0),
+    recipe: recipe(req(o, 'recipe')[0]),
+    hp: hyperparameters(req(o, 'hp')[0]),
+  };
+  const n = 2 * head.recipe.nPerClass;
+  const r: RunRecord = {
+    ...head,
+    metrics: metrics(req(o, 'metrics')[0], n),
+    w: weights(req(o, 'w')[0], head.recipe.trueW.length),
+    b: finite(...req(o, 'b')),
+    curves: curves(req(o, 'curves')[0], n),
+  };
+  if (o.svIndices !== undefined) r.svIndices = supportVectors(o.svIndices, n, r.metrics.svCount);
+  return r;
+}
+
+/**
+ * Checks untrusted data as a run record. Never throws: either a fresh valid record (label
+ * trimmed) or the first problem, naming the field by its path, e.g.
+ * "hp.lr must be a finite number > 0, got -1" or "curves.objective has 3 entries but
+ * curves.epochs has 4".
+ */
+export function checkRunRecord(value: unknown): RecordCheck {
+  try {
+    return { ok: true, record: read(value) };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: e.message };
+    // Anything else is a bug here or a hostile getter; report it rather than throw.
+    return {
+      ok: false,
+      error: `unreadable run record (${e instanceof Error ? e.message : String(e)})`,
+    };
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * A run as other tabs, the saved-runs store and exported files see it: its settings, where it
+ * is, its latest weights and metrics, and its curves downsampled to at most MAX_CURVE_POINTS.
+ * Plain JSON-safe data (numbers, strings, arrays), so it crosses BroadcastChannel, IndexedDB and
+ * files unchanged. checkRunRecord (run-record-check.ts) is the one definition of a valid record;
+ * run-file.ts reads and writes it as a file.
+ */
+import type { Hyperparameters, Recipe } from '../core/recipe.ts';
+import type { RunStatus } from '../../workers/trainer-api.ts';
+import { CurveSampler } from './curve-sampler.ts';
+
+export type { Hyperparameters, Recipe, RunStatus };
+
+/** Every status a record may carry (the worker's RunStatus). */
+export const RUN_STATUSES = [
+  'idle',
+  'running',
+  'paused',
+  'done',
+  'diverged',
+  'cancelled',
+] as const satisfies readonly RunStatus[];
+
+/** Statuses of a run that has ended: the ones that may be pinned. */
+export const FINISHED_STATUSES: readonly RunStatus[] = ['done', 'diverged', 'cancelled'];
+
+/** Points per curve in a record. */
+export const MAX_CURVE_POINTS = 500;
+
+/**
+ * A fresh random id: 128 bits as 32 hex digits. crypto.getRandomValues, not randomUUID, because
+ * randomUUID exists only in secure contexts (a dev server opened by LAN address is not one).
+ */
+export function newRunId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/** Metrics of the weights (w, b) after `epoch` steps, over all n points. */
+export interface RunMetrics {
+  /** Mean hinge loss (1/n)·Σ max(0, 1 − y·(w·x + b)). */
+  meanLoss: number;
+  /** meanLoss + reg/2·‖w‖². */
+  objective: number;
+  /** Points with 1 − y·(w·x + b) > 0. */
+  svCount: number;
+  /** Fraction of points classified correctly, in [0, 1]. */
+  accuracy: number;
+}
+
+/** Curves at up to MAX_CURVE_POINTS epochs; every array is as long as `epochs`. */
+export interface RunCurves {
+  /** Strictly ascending epochs (integers >= 0); entry i of every series is at epochs[i]. */
+  epochs: number[];
+  meanLoss: number[];
+  objective: number[];
+  svCount: number[];
+  /** Support vectors that entered + left, counted at snapshots in (epochs[i−1], epochs[i]]. */
+  churn?: number[];
+}
+
+export interface RunRecord {
+  /** Unique per run (e.g. newRunId(), kept in the tab's sessionStorage across reloads). */
+  id: string;
+  /** The user's name for the run: 1 to 80 characters, trimmed (run-label.ts). */
+  label: string;
+  recipe: Recipe;
+  hp: Hyperparameters;
+  status: RunStatus;
+  /** Steps taken: w and b are the weights after `epoch` steps. */
+  epoch: number;
+  /** Metrics of w, b (the final ones once the run has ended). */
+  metrics: RunMetrics;
+  /** The weights, d = recipe.trueW.length entries. */
+  w: number[];
+  b: number;
+  curves: RunCurves;
+  /** Ascending indices of the support vectors of w, b (metrics.svCount of them), when kept. */
+  svIndices?: number[];
+  /** Milliseconds since 1970 (Date.now()). */
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * Per-epoch metrics as the page holds them (e.g. Float64Array views of the curve store): index t
+ * holds the value for the weights after t steps; the three series have equal lengths.
+ */
+export interface CurveSource {
+  meanLoss: ArrayLike<number>;
+  objective: ArrayLike<number>;
+  svCount: ArrayLike<number>;
+  /** Churn measured at snapshots: counts[k] entered + left at epochs[k] (ascending). */
+  churn?: { epochs: ArrayLike<number>; counts: ArrayLike<number> };
+}
+
+/**
+ * The curves of a run at no more than `max` (>= 6) epochs, first and last included; see
+ * CurveSampler for the method (min/max of mean loss per bucket: deterministic, keeps every
+ * spike and both branches of an oscillation). O(length). During training keep one CurveSampler
+ * per run instead: it folds only the epochs that are new since the last call.
+ */
+export function downsampleCurve(source: CurveSource, max = MAX_CURVE_POINTS): RunCurves {
+  return new CurveSampler(max).sample(source);
+}

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_RUN_FILE_BYTES,
+  parseRunJson,
+  runFileSizeError,
+  toRunJson,
+} from '../../src/compare/run-file.ts';
+import { arbitraryRecord, makeRecord } from './records.ts';
+
+const withSv = { includeSupportVectors: true };
+const withoutSv = { includeSupportVectors: false };
+
+describe('toRunJson', () => {
+  it('starts with the format and version, fields in a fixed order', () => {
+    const text = toRunJson(makeRecord(), withSv);
+    expect(
+      text.startsWith('{"format":"hinge-lab/run","version":1,"id":"run-1","label":"article",'),
+    ).toBe(true);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual([
+      'format',
+      'version',
+      'id',
+      'label',
+      'status',
+      'epoch',
+      'createdAt',
+      'updatedAt',
+      'recipe',
+      'hp',
+      'metrics',
+      'w',
+      'b',
+      'curves',
+      'svIndices',
+    ]);
+  });
+
+  it('writes the support vectors only when asked', () => {
+    expect(JSON.parse(toRunJson(makeRecord(), withSv))).toHaveProperty('svIndices', [3, 17, 42]);
+    expect(JSON.parse(toRunJson(makeRecord(), withoutSv))).not.toHaveProperty('svIndices');
+    const noSv = makeRecord();
+    delete noSv.svIndices;
+    expect(JSON.parse(toRunJson(noSv, withSv))).not.toHaveProperty('svIndices');
+  });
+
+  it('refuses an invalid record rather than write a file it could not read', () => {
+    const bad = makeRecord({ hp: { lr: 0, epochs: 10, reg: 0 } });
+    expect(() => toRunJson(bad, withSv)).toThrow(
+      'cannot export the run: hp.lr must be a finite number > 0, got 0',
+    );
+  });
+});
+
+describe('parseRunJson', () => {
+  it('round-trips every valid record to the same numbers exactly', () => {
+    fc.assert(
+      fc.property(arbitraryRecord, fc.boolean(), (record, includeSupportVectors) => {
+        const back = parseRunJson(toRunJson(record, { includeSupportVectors }));
+        const expected = { ...record };
+        if (!includeSupportVectors) delete expected.svIndices;
+        expect(back).toEqual({ ok: true, record: expected });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads −0 back as 0: JSON.stringify writes it as 0 (the one double not kept)', () => {
+    const back = parseRunJson(toRunJson(makeRecord({ b: -0 }), withSv));
+    expect(back.ok && Object.is(back.record.b, 0)).toBe(true);
+  });
+
+  it.each([
+    ['', 'not JSON (Unexpected end of JSON input)'],
+    ['{"format":', 'not JSON (Unexpected end of JSON input)'],
+    ['[1,2]', 'not a hinge-lab run file (a JSON object is expected, got an array)'],
+    ['"run"', 'not a hinge-lab run file (a JSON object is expected, got "run")'],
+    ['null', 'not a hinge-lab run file (a JSON object is expected, got null)'],
+    ['{"id":"a"}', 'not a hinge-lab run file (it has no "format")'],
+    ['{"format":"x"}', "not a hinge-lab run file (format is 'x')"],
+    ['{"format":3}', 'not a hinge-lab run file (format is 3)'],
+    [
+      '{"format":"hinge-lab/run","version":2}',
+      'unsupported hinge-lab run file (version 2; this hinge-lab reads version 1)',
+    ],
+    [
+      '{"format":"hinge-lab/run","version":"1"}',
+      'unsupported hinge-lab run file (version "1"; this hinge-lab reads version 1)',
+    ],
+    [
+      '{"format":"hinge-lab/run"}',
+      'unsupported hinge-lab run file (it has no "version"; this hinge-lab reads version 1)',
+    ],
+    ['{"format":"hinge-lab/run","version":1}', 'id is missing'],
+  ])('%j: %s', (text, error) => {
+    expect(parseRunJson(text)).toEqual({ ok: false, error });
+  });
+
+  it('names an invalid field by its path', () => {
+    const file = JSON.parse(toRunJson(makeRecord(), withSv)) as { hp: { lr: number } };
+    file.hp.lr = -1;
+    expect(parseRunJson(JSON.stringify(file))).toEqual({
+      ok: false,
+      error: 'hp.lr must be a finite number > 0, got -1',
+    });
+    const huge = toRunJson(makeRecord(), withSv).replace('"b":0.545', '"b":1e999');
+    expect(parseRunJson(huge)).toEqual({
+      ok: false,
+      error: 'b must be a finite number, got Infinity',
+    });
+  });
+
+  it('refuses a file over 50 MB without parsing it', () => {
+    const text = ' '.repeat(MAX_RUN_FILE_BYTES + 1);
+    expect(parseRunJson(text)).toEqual({
+      ok: false,
+      error: 'the file is 50.1 MB; a run file is at most 50 MB',
+    });
+    expect(runFileSizeError(MAX_RUN_FILE_BYTES)).toBeNull();
+    expect(runFileSizeError(64 * 1024 * 1024)).toBe(
+      'the file is 64.0 MB; a run file is at most 50 MB',
+    );
+  });
+});
