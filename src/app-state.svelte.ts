@@ -3,12 +3,17 @@
  * training worker through the client. Components read its state and call its actions; nothing
  * else touches the worker.
  *
- * Train runs the worker's own loop, which sends snapshots to our callback; the callback's promise
- * settles on the next frame, so the worker never outpaces drawing. Pause cancels that run (the
- * trainer keeps its weights and epoch); Step and Resume then advance it with step(), Resume one
- * batch per frame.
+ * Train starts the worker's run, which sends snapshots to our callback; the callback's promise
+ * settles on the next frame, so the worker never outpaces drawing. Pause, Step and Resume act on
+ * that live run (pause() stops it between slices and hands back the last completed epoch; step(k)
+ * counts from there; resume() carries the same run on). Without a live run (after Step from idle
+ * or done, or once the form's training settings changed), Step starts from the current weights
+ * and Resume drives the worker with step() batches, one per frame.
+ *
+ * Per snapshot the page does O(sample) work, never O(n). A hidden tab draws nothing: snapshots
+ * are acknowledged at once, their curves stored, and the latest one drawn when the tab shows.
  */
-import type { Recipe } from './core/recipe.ts';
+import type { Hyperparameters, Recipe } from './core/recipe.ts';
 import {
   DEFAULT_SETTINGS,
   readFields,
@@ -19,7 +24,9 @@ import {
   type Settings,
 } from './fields.ts';
 import type { TrainerClient } from './trainer-client.ts';
+import { flushSync } from 'svelte';
 import { CurveStore } from './ui/curve-store.ts';
+import { browserClock, DrawPacer } from './ui/draw-pacer.ts';
 import { nextFrame } from './ui/next-frame.ts';
 import { snapshotPolicy } from './ui/snapshot-rates.ts';
 import { parseHash, serialiseHash, type IgnoredEntry } from './url-state.ts';
@@ -31,10 +38,31 @@ export type UiStatus = 'idle' | 'training' | 'paused' | 'done' | 'diverged' | 'e
 export const GRID_SIZE = 21;
 /** Minimum time between text-grid refreshes while training, ms. */
 const GRID_INTERVAL_MS = 250;
-/** Above this many points the text grid refreshes only when training stops (it costs O(n)). */
-const GRID_LIVE_MAX_POINTS = 1_000_000;
-/** Target duration of one step() batch when resuming without a per-epoch policy, ms. */
+/**
+ * Above this many points the text grid refreshes only when training stops: each refresh costs the
+ * worker a pass over all n points, time taken from training.
+ */
+const GRID_LIVE_MAX_POINTS = 200_000;
+/**
+ * Largest share of the main thread drawing snapshots may take: when the worker waits for each
+ * snapshot (every k epochs, a short run made watchable), and when it trains flat out (paced
+ * snapshots: drawing, raster and compositing then compete with it for the cores).
+ */
+const PACER_SHARE_EVERY_K = 0.75;
+const PACER_SHARE_PACED = 0.2;
+/** Target duration of one step() batch when resuming without a live run, ms. */
 const STEP_BATCH_MS = 25;
+
+/** A train() call of the worker in progress: its result, settings and line of work. */
+interface LiveRun {
+  finished: Promise<Snapshot>;
+  hp: Hyperparameters;
+  token: number;
+}
+
+function sameHyperparameters(a: Hyperparameters, b: Hyperparameters): boolean {
+  return Object.is(a.lr, b.lr) && Object.is(a.reg, b.reg) && a.epochs === b.epochs;
+}
 
 export class AppState {
   /** The form's texts, one per field (URL names). */
@@ -53,6 +81,8 @@ export class AppState {
   /** Fraction of the dataset drawn while generating. */
   generated = $state(0);
   stepping = $state(false);
+  /** True from a Pause click until the worker has stopped. */
+  pausing = $state(false);
   summary: DatasetSummary | null = $state.raw(null);
   /** The recipe the current dataset was drawn from. */
   datasetRecipe: Recipe | null = $state.raw(null);
@@ -71,24 +101,47 @@ export class AppState {
     this.settings !== null &&
       (this.datasetRecipe === null || !sameRecipe(this.settings.recipe, this.datasetRecipe)),
   );
+  /** The last valid settings: what the page goes by while a field is being corrected. */
+  readonly lastSettings: Settings = $derived.by(() => {
+    if (this.settings) this.lastValid = this.settings;
+    return this.lastValid;
+  });
+  /** The epochs the progress bar counts to: the run's own, else the form's. */
+  readonly targetEpochs = $derived.by(() => {
+    const form = this.lastSettings.hp.epochs;
+    return this.snapshot?.epochs || form;
+  });
   readonly canTrain = $derived(this.settings !== null && !this.generating);
-  readonly canPause = $derived(this.status === 'training' || this.status === 'paused');
+  readonly canPause = $derived(
+    (this.status === 'training' && !this.pausing) || this.status === 'paused',
+  );
   readonly canStep = $derived(this.settings !== null && !this.generating && !this.stepping);
   readonly canReset = $derived(this.summary !== null && !this.generating);
 
+  private lastValid: Settings = DEFAULT_SETTINGS;
   private token = 0;
   private generation = 0;
   private driveId = 0;
-  /** The last cancel() or step() call, which the next step must wait for. */
+  /** The last pause(), cancel() or step() call, which the next step must wait for. */
   private pending: Promise<unknown> | null = null;
-  /** True while a train() run of the worker sends us its snapshots. */
-  private runKind: 'train' | null = null;
+  /** The worker's train() run that sends us its snapshots, while it lasts. */
+  private run: LiveRun | null = null;
+  /** The newest snapshot taken (drawn or, in a hidden tab, waiting to be drawn). */
+  private latest: Snapshot | null = null;
+  private hidden = typeof document !== 'undefined' && document.hidden;
+  /** The generation's progress, kept up to date while hidden (`generated` shows it). */
+  private drawnFraction = 0;
   private gridBusy = false;
   private gridDirty = false;
   private gridAt = 0;
+  private readonly onVisibility = () => this.setHidden(document.hidden);
+  private readonly pacer = new DrawPacer(browserClock());
 
   constructor(private readonly client: TrainerClient) {
     client.onCrash((error) => void this.recover(error));
+    if (typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', this.onVisibility);
+    }
   }
 
   /** Fills the form from a URL hash, noting what it ignored (call generate() to draw the data). */
@@ -103,25 +156,45 @@ export class AppState {
     return this.settings ? serialiseHash(this.settings) : null;
   }
 
+  /** The newest snapshot taken, drawn or not (a hidden tab still takes them). Not reactive. */
+  get latestSnapshot(): Snapshot | null {
+    return this.latest;
+  }
+
+  /** The worker's client, read-only, for the Compare panel's dataset export. */
+  get trainer(): TrainerClient {
+    return this.client;
+  }
+
   dismissUrlNotice(): void {
     this.urlIgnored = [];
   }
 
-  /** Draws the dataset of the form's recipe and shows the untrained classifier (epoch 0). */
+  /**
+   * Draws the dataset of the form's recipe and shows the untrained classifier (epoch 0). A run in
+   * progress stops first (the worker drops it for the new data), keeping its last state on screen
+   * should the drawing fail or be cancelled.
+   */
   async generate(): Promise<boolean> {
     const settings = this.settings;
     if (!settings) return false;
+    await this.stopRun();
     const token = this.begin();
     const generation = ++this.generation;
     this.generating = true;
-    this.generated = 0;
+    this.generated = this.drawnFraction = 0;
     const n = 2 * settings.recipe.nPerClass;
     this.message = `Drawing ${n.toLocaleString('en-US')} points…`;
     try {
       const summary = await this.client.generate(settings.recipe, (p) => {
-        if (token === this.token) this.generated = p.accepted / p.n;
+        if (token !== this.token) return;
+        this.drawnFraction = p.accepted / p.n;
+        if (!this.hidden) this.generated = this.drawnFraction;
       });
       if (token !== this.token) return false;
+      // The new data is drawn with its initial weights first; its epoch-0 snapshot follows.
+      this.snapshot = null;
+      this.latest = null;
       this.summary = summary;
       this.datasetRecipe = settings.recipe;
       const first = await this.client.reset();
@@ -136,6 +209,20 @@ export class AppState {
     }
   }
 
+  /** Stops drawing a dataset; the data on screen (and its state) stays. */
+  async cancelGenerate(): Promise<void> {
+    if (!this.generating) return;
+    this.begin();
+    this.generation++;
+    this.generating = false;
+    this.message = 'Cancelled: the data on screen stays.';
+    try {
+      await this.client.cancel();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
   /** Trains from the initial weights with the form's settings (drawing the data first if stale). */
   async train(): Promise<void> {
     if (!this.canTrain) return;
@@ -143,51 +230,87 @@ export class AppState {
     const settings = this.settings;
     if (!settings) return;
     const token = this.begin();
-    this.runKind = 'train';
     this.status = 'training';
     this.message = '';
     this.curves.clear();
     this.curveVersion++;
-    const snapshots = snapshotPolicy(this.snapshotRate, settings.hp.epochs);
+    const n = this.summary?.n ?? 2 * settings.recipe.nPerClass;
+    const snapshots = snapshotPolicy(this.snapshotRate, settings.hp.epochs, n);
     const options = { ...settings.hp, snapshots };
+    // Paced snapshots leave the worker free to train flat out: drawing them must leave it CPU.
+    this.pacer.share = snapshots.everyEpochs ? PACER_SHARE_EVERY_K : PACER_SHARE_PACED;
+    const finished = this.client.train(options, (s) => this.receive(s, token));
+    const run: LiveRun = { finished, hp: settings.hp, token };
+    this.run = run;
     try {
-      const last = await this.client.train(options, (s) => {
-        if (token !== this.token) return undefined;
-        this.apply(s);
-        return nextFrame();
-      });
+      const last = await finished;
+      if (this.run === run) this.run = null;
       if (token !== this.token) return;
-      this.apply(last);
       this.finish(last);
+      this.take(last);
     } catch (e) {
+      if (this.run === run) this.run = null;
       if (token === this.token) this.fail(e);
     }
   }
 
   /**
-   * Pauses a run in progress. A train run is stopped with cancel(), which ends it at once (even
-   * while the worker waits for us to take a snapshot) and hands back the exact state it stopped
-   * at; the trainer keeps its weights and epoch, so resume() carries on with step().
+   * Pauses a run in progress: the worker stops between slices and hands back the snapshot of the
+   * last completed epoch, which the page shows as it turns 'paused'. A step-driven resume stops
+   * after its batch in flight.
    */
   async pause(): Promise<void> {
-    if (this.status !== 'training') return;
-    this.status = 'paused';
-    this.driveId++;
-    if (this.runKind !== 'train') return;
-    this.runKind = null;
+    if (this.status !== 'training' || this.pausing) return;
     const token = this.token;
-    const stopping = this.client.cancel();
-    this.pending = stopping;
+    this.pausing = true;
     try {
-      await stopping;
+      const run = this.run;
+      if (run) {
+        let s: Snapshot | null = null;
+        // null: the run had not started yet, or it ended first (then train() reports how).
+        while (!s && this.run === run && this.status === 'training') {
+          const call = this.client.pause();
+          this.pending = call;
+          s = await call;
+          if (!s) await nextFrame();
+        }
+        if (token !== this.token) return;
+        if (s && this.status === 'training') {
+          this.status = 'paused';
+          this.take(s);
+        }
+      } else {
+        this.driveId++;
+        await this.pending?.catch(() => undefined);
+        if (token === this.token && this.status === 'training') this.status = 'paused';
+      }
     } catch (e) {
       if (token === this.token) this.fail(e);
+    } finally {
+      this.pausing = false;
     }
   }
 
-  /** Resumes a paused run up to the Epochs field, snapshots paced as while training. */
-  resume(): Promise<void> {
-    if (this.status !== 'paused') return Promise.resolve();
+  /**
+   * Resumes a paused run: the live run carries on to its end; without one (or when the form's
+   * training settings changed since Train) step() batches drive it to the Epochs field.
+   */
+  async resume(): Promise<void> {
+    if (this.status !== 'paused') return;
+    const hp = this.settings?.hp;
+    const run = this.run;
+    if (run && (!hp || sameHyperparameters(run.hp, hp))) {
+      this.status = 'training';
+      try {
+        await this.client.resume();
+      } catch (e) {
+        if (run.token === this.token) this.fail(e);
+      }
+      return;
+    }
+    if (!hp) return;
+    await this.stopRun();
+    if (this.status !== 'paused') return;
     this.status = 'training';
     return this.drive();
   }
@@ -209,10 +332,13 @@ export class AppState {
       if (this.recipeStale && !(await this.generate())) return;
       const settings = this.settings;
       if (!settings) return;
+      if (this.run && !sameHyperparameters(this.run.hp, settings.hp)) await this.stopRun();
       const token = this.token;
-      const s = await this.client.step(1, settings.hp);
+      const call = this.client.step(1, settings.hp);
+      this.pending = call;
+      const s = await call;
       if (token !== this.token) return;
-      this.apply(s);
+      this.take(s);
       this.status = s.epoch >= s.epochs ? 'done' : 'paused';
       this.message = '';
     } catch (e) {
@@ -241,31 +367,89 @@ export class AppState {
   /** Stops the worker's traffic for good (page unload). */
   dispose(): void {
     this.begin();
+    if (typeof document !== 'undefined') {
+      document.removeEventListener('visibilitychange', this.onVisibility);
+    }
     void this.client.dispose();
+  }
+
+  /**
+   * The tab was hidden or shown. Hidden, snapshots are only stored; shown, the latest is drawn
+   * with the curves gathered meanwhile, and the generation progress catches up.
+   */
+  setHidden(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    if (hidden) return;
+    if (this.generating) this.generated = this.drawnFraction;
+    if (this.latest && this.latest !== this.snapshot) this.present(this.latest);
   }
 
   /** A new line of work: older callbacks and results are ignored from now on. */
   private begin(): number {
     this.driveId++;
-    this.runKind = null;
+    this.run = null;
     return ++this.token;
+  }
+
+  /**
+   * Ends the live train run, keeping its state: the worker's cancel() completes the current pass,
+   * and the run's final snapshot (taken by train()) is what Step and Resume then count from.
+   */
+  private async stopRun(): Promise<void> {
+    this.driveId++;
+    const run = this.run;
+    if (!run) {
+      await this.pending?.catch(() => undefined);
+      return;
+    }
+    const stopping = this.client.cancel();
+    this.pending = stopping;
+    await stopping.catch(() => undefined);
+    await run.finished.catch(() => undefined);
+    if (this.run === run) this.run = null;
+    if (run.token === this.token && this.status === 'training') this.status = 'paused';
   }
 
   private showFresh(first: Snapshot): void {
     this.snapshot = null;
+    this.latest = null;
     this.curves.clear();
     this.curveVersion++;
-    this.apply(first);
+    this.take(first);
     this.status = 'idle';
     this.message = '';
   }
 
-  /** Takes a snapshot: the weights, the read-outs and the new stretch of the curves. */
-  private apply(s: Snapshot): void {
-    const cur = this.snapshot;
+  /**
+   * The train run's snapshot callback: drawn, then acknowledged once its frame is out and the
+   * pacer allows (so the worker never outpaces drawing, and drawing leaves the page responsive);
+   * in a hidden tab stored and acknowledged at once.
+   */
+  private receive(s: Snapshot, token: number): Promise<void> | undefined {
+    if (token !== this.token) return undefined;
+    const began = performance.now();
+    this.take(s);
+    if (this.hidden) return undefined;
+    flushSync();
+    return this.pacer.drawn(began);
+  }
+
+  /**
+   * Takes a snapshot: its stretch of the curves is stored at once (O(epochs since the last one)),
+   * and it is drawn unless the tab is hidden. Older snapshots than the latest are dropped.
+   */
+  private take(s: Snapshot): void {
+    const cur = this.latest;
     if (cur && (s.runId < cur.runId || (s.runId === cur.runId && s.epoch < cur.epoch))) return;
     this.curves.addChunk(s.curve);
     if (s.epoch > 0) this.curves.addChurn(s.epoch, s.entered, s.left);
+    this.latest = s;
+    if (!this.hidden) this.present(s);
+  }
+
+  /** Draws a snapshot: the weights, the read-outs, the curves and (maybe) the text grid. */
+  private present(s: Snapshot): void {
     this.curveVersion++;
     this.snapshot = s;
     this.refreshGrid();
@@ -280,7 +464,6 @@ export class AppState {
       this.status = 'diverged';
       this.message = `The weights left the finite numbers after epoch ${last.epoch}; try a smaller learning rate.`;
     }
-    if (last.status !== 'cancelled') this.runKind = null;
   }
 
   /**
@@ -295,22 +478,22 @@ export class AppState {
     try {
       await this.pending?.catch(() => undefined);
       for (;;) {
-        const s0 = this.snapshot;
+        const s0 = this.latest;
         const settings = this.settings;
         if (id !== this.driveId || token !== this.token || !s0 || !settings) return;
         const target = settings.hp.epochs;
         if (s0.epoch >= target) break;
-        const every = snapshotPolicy(this.snapshotRate, target).everyEpochs;
+        const every = snapshotPolicy(this.snapshotRate, target, this.summary?.n ?? 0).everyEpochs;
         const batch = every ? every - (s0.epoch % every) : k;
         const t0 = performance.now();
         const call = this.client.step(Math.min(batch, target - s0.epoch), settings.hp);
         this.pending = call;
         const s = await call;
         if (token !== this.token) return;
-        this.apply(s);
+        this.take(s);
         const ms = Math.max(1, performance.now() - t0);
         k = Math.max(1, Math.min(4 * k, 1_000_000, Math.round((k * STEP_BATCH_MS) / ms)));
-        await nextFrame();
+        if (!this.hidden) await nextFrame();
       }
       if (id === this.driveId) this.status = 'done';
     } catch (e) {
@@ -356,7 +539,7 @@ export class AppState {
   private fail(e: unknown): void {
     this.status = 'error';
     this.message = e instanceof Error ? e.message : String(e);
-    this.runKind = null;
+    this.run = null;
     this.generating = false;
   }
 

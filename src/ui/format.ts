@@ -20,9 +20,12 @@ export function formatLoss(v: number): string {
   return formatFixed(v, 4);
 }
 
+/** One formatter for every count: toLocaleString builds a new one per call, which is slow. */
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** '12,345'. */
 export function formatCount(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n);
+  return Number.isFinite(n) ? COUNT.format(Math.round(n)) : String(n);
 }
 
 /** Full-precision weights for data-value attributes: 'w0,w1,…'. */

@@ -1,6 +1,6 @@
 /**
  * The plot's point marks as single SVG paths, one subpath per point, so thousands of points cost
- * three DOM nodes instead of thousands. Coordinates are screen pixels rounded to 0.1 px.
+ * a few DOM nodes instead of thousands. Coordinates and radii are screen pixels rounded to 0.1 px.
  */
 
 export type MarkShape = 'circle' | 'triangle' | 'ring';
@@ -41,18 +41,131 @@ export function markPath(
   const parts: string[] = [];
   const k = screen.length / 2;
   for (let i = 0; i < k; i++) {
-    if (!pick(i)) continue;
-    const x = screen[2 * i]!;
-    const y = screen[2 * i + 1]!;
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    if (shape === 'triangle') {
-      const h = r * 1.2;
-      parts.push(`M${f(x)},${f(y - h)}L${f(x + h)},${f(y + 0.8 * h)}H${f(x - h)}Z`);
-    } else {
-      parts.push(`M${f(x - r)},${f(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
-    }
+    if (pick(i)) parts.push(subpath(shape, screen[2 * i]!, screen[2 * i + 1]!, r));
   }
   return parts.join('');
+}
+
+/**
+ * Each position's mark as its own subpath ('' where a coordinate is not finite), written once so
+ * that marks picked anew every snapshot (the ringed support vectors) cost a join, not formatting.
+ */
+export function markSubpaths(shape: MarkShape, screen: Float64Array, r: number): string[] {
+  const out = new Array<string>(screen.length / 2);
+  for (let i = 0; i < out.length; i++)
+    out[i] = subpath(shape, screen[2 * i]!, screen[2 * i + 1]!, r);
+  return out;
+}
+
+/**
+ * The cell of a cells×cells grid over the square [0, side]² holding each screen position
+ * (positions outside go to the nearest edge cell; non-finite ones to cell 0).
+ */
+export function gridCells(screen: Float64Array, side: number, cells: number): Uint16Array {
+  const out = new Uint16Array(screen.length / 2);
+  const scale = cells / side;
+  const clamp = (v: number) => (v >= 0 ? Math.min(cells - 1, Math.floor(v * scale)) : 0);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = clamp(screen[2 * i + 1]!) * cells + clamp(screen[2 * i]!);
+  }
+  return out;
+}
+
+/**
+ * pickSubpaths per grid cell: one path per cell (cells² of them, from gridCells), so that when
+ * only a few flags change, only the paths of their cells change and only those areas repaint.
+ */
+export function pickSubpathsByCell(
+  subpaths: readonly string[],
+  flags: ArrayLike<number>,
+  cellOf: Uint16Array,
+  cells: number,
+): string[] {
+  const parts: string[][] = Array.from({ length: cells * cells }, () => []);
+  for (let i = 0; i < subpaths.length; i++) {
+    if (flags[i] === 1) parts[cellOf[i]!]!.push(subpaths[i]!);
+  }
+  return parts.map((p) => p.join(''));
+}
+
+/**
+ * pickSubpathsByCell kept up to date flag set after flag set: only the cells where a flag changed
+ * since the previous call are joined again; the others keep the very same strings (so nothing
+ * downstream redraws them). O(subpaths) byte comparisons plus the changed cells' members.
+ */
+export class CellPaths {
+  private readonly previous: Uint8Array;
+  private paths: string[];
+  /** Members of cell c, ascending: order[start[c] .. start[c + 1]). */
+  private readonly order: Uint32Array;
+  private readonly start: Uint32Array;
+  private readonly dirty: Uint8Array;
+
+  constructor(
+    private readonly subpaths: readonly string[],
+    private readonly cellOf: Uint16Array,
+    cells: number,
+  ) {
+    const count = cells * cells;
+    this.previous = new Uint8Array(subpaths.length).fill(2);
+    this.paths = new Array<string>(count).fill('');
+    this.dirty = new Uint8Array(count);
+    this.start = new Uint32Array(count + 1);
+    for (let i = 0; i < cellOf.length; i++) this.start[cellOf[i]! + 1]!++;
+    for (let c = 0; c < count; c++) this.start[c + 1]! += this.start[c]!;
+    const next = this.start.slice(0, count);
+    this.order = new Uint32Array(cellOf.length);
+    for (let i = 0; i < cellOf.length; i++) this.order[next[cellOf[i]!]!++] = i;
+  }
+
+  /** The paths of the flagged subpaths per cell (a new array; unchanged cells' strings reused). */
+  update(flags: ArrayLike<number>): string[] {
+    const { previous, dirty, cellOf, order, start, subpaths } = this;
+    for (let i = 0; i < previous.length; i++) {
+      const f = flags[i] === 1 ? 1 : 0;
+      if (f !== previous[i]) {
+        previous[i] = f;
+        dirty[cellOf[i]!] = 1;
+      }
+    }
+    const paths = this.paths.slice();
+    for (let c = 0; c < paths.length; c++) {
+      if (!dirty[c]) continue;
+      dirty[c] = 0;
+      const parts: string[] = [];
+      for (let j = start[c]!; j < start[c + 1]!; j++) {
+        if (previous[order[j]!] === 1) parts.push(subpaths[order[j]!]!);
+      }
+      paths[c] = parts.join('');
+    }
+    this.paths = paths;
+    return paths;
+  }
+}
+
+/** The path of the subpaths whose flag is 1 (flags aligned with subpaths). O(subpaths). */
+export function pickSubpaths(subpaths: readonly string[], flags: ArrayLike<number>): string {
+  const parts: string[] = [];
+  for (let i = 0; i < subpaths.length; i++) if (flags[i] === 1) parts.push(subpaths[i]!);
+  return parts.join('');
+}
+
+function subpath(shape: MarkShape, x: number, y: number, r: number): string {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return '';
+  if (shape === 'triangle') {
+    const h = r * 1.2;
+    return `M${f(x)},${f(y - h)}L${f(x + h)},${f(y + 0.8 * h)}H${f(x - h)}Z`;
+  }
+  const a = f(r);
+  const d = f(2 * r);
+  return `M${f(x - r)},${f(y)}a${a},${a} 0 1,0 ${d},0a${a},${a} 0 1,0 -${d},0`;
+}
+
+/** Marks in a path made by markPath: its subpaths (each starts with M). O(path length). */
+export function markCount(d: string): number {
+  let k = 0;
+  for (let i = d.indexOf('M'); i >= 0; i = d.indexOf('M', i + 1)) k++;
+  return k;
 }
 
 /** "x,y x,y …" for an SVG polygon's points, through the scales. */
@@ -64,6 +177,16 @@ export function polygonPoints(
   return poly.map(([x, y]) => `${f(px(x))},${f(py(y))}`).join(' ');
 }
 
+/**
+ * v rounded to 0.1 as the shortest text ('12.3', '-0.5', '7'): written from integer tenths, about
+ * twice as fast as String(Math.round(v * 10) / 10), which it equals.
+ */
 function f(v: number): string {
-  return String(Math.round(v * 10) / 10);
+  const t = Math.round(v * 10);
+  const a = t < 0 ? -t : t;
+  if (!(a < 0x7fffffff)) return String(t / 10);
+  const whole = (a / 10) | 0;
+  const tenth = a - 10 * whole;
+  const text = tenth === 0 ? String(whole) : `${whole}.${tenth}`;
+  return t < 0 ? `-${text}` : text;
 }

@@ -213,7 +213,7 @@ describe('the URL', () => {
     await expectReport(page, TILTED, 'final');
   });
 
-  it('follows the form, and Open in new tab duplicates the experiment', async () => {
+  it('follows the form, and Duplicate in new tab opens the same experiment', async () => {
     await open();
     await waitReady(page);
     await page.fill(byTestId('field-lr'), '0.2');
@@ -230,7 +230,7 @@ describe('the URL', () => {
     await page.fill(byTestId('field-epochs'), '400');
     const [copy] = await Promise.all([
       page.context().waitForEvent('page'),
-      page.click('button:has-text("Open in new tab")'),
+      page.click('button:has-text("Duplicate in new tab")'),
     ]);
     await copy.waitForLoadState();
     await waitReady(copy);

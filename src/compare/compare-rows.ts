@@ -1,0 +1,128 @@
+/**
+ * The Compare panel's rows: this tab's run, the other tabs' runs and the saved ones (pinned or
+ * imported), in that order. A saved copy that is the same state as a live run (same id, epoch
+ * and status: just pinned, or imported from that very run) is folded into the live row, which is
+ * then marked saved; a saved copy of another state (the tab reloaded, or trained on) keeps its
+ * own row. Also: which settings differ between the rows, and which rows share a dataset.
+ */
+import { sameRecipe } from '../fields.ts';
+import type { RunRecord } from './run-record.ts';
+
+export type RowSource = 'this-tab' | 'other-tab' | 'saved' | 'imported';
+
+export interface CompareRow {
+  /** Unique among the rows: 'tab:<tab id>' for a live run, 'saved:<run id>' otherwise. */
+  key: string;
+  record: RunRecord;
+  source: RowSource;
+  /** A saved copy of this very state exists (for a live row: it was pinned). */
+  saved: boolean;
+  /** For another tab's run: that tab was in the background when it last spoke. */
+  hidden: boolean;
+}
+
+export interface LiveRun {
+  tabId: string;
+  record: RunRecord;
+  hidden?: boolean;
+}
+
+function sameState(a: RunRecord, b: RunRecord): boolean {
+  return a.id === b.id && a.epoch === b.epoch && a.status === b.status;
+}
+
+/**
+ * The rows for this tab's run (null before it has one), the other tabs' runs, the saved runs
+ * and the runs imported this session that could not be saved (unfinished); `importedIds` marks
+ * saved runs that came from a file.
+ */
+export function compareRows(
+  local: LiveRun | null,
+  remotes: readonly LiveRun[],
+  saved: readonly RunRecord[],
+  unsaved: readonly RunRecord[],
+  importedIds: readonly string[] = [],
+): CompareRow[] {
+  const live: CompareRow[] = [];
+  if (local) {
+    live.push({
+      key: `tab:${local.tabId}`,
+      record: local.record,
+      source: 'this-tab',
+      saved: false,
+      hidden: false,
+    });
+  }
+  for (const r of remotes) {
+    live.push({
+      key: `tab:${r.tabId}`,
+      record: r.record,
+      source: 'other-tab',
+      saved: false,
+      hidden: r.hidden ?? false,
+    });
+  }
+  const stored: CompareRow[] = [];
+  const fold = (record: RunRecord, source: RowSource, prefix: string) => {
+    const twin = live.find((row) => sameState(row.record, record));
+    if (twin) twin.saved = true;
+    else stored.push({ key: `${prefix}:${record.id}`, record, source, saved: true, hidden: false });
+  };
+  for (const r of saved) fold(r, importedIds.includes(r.id) ? 'imported' : 'saved', 'saved');
+  for (const r of unsaved) fold(r, 'imported', 'imported');
+  return [...live, ...stored];
+}
+
+/** The settings the table shows, in its column order. */
+export const SETTING_KEYS = [
+  'seed',
+  'nPerClass',
+  'trueW',
+  'trueB',
+  'noise',
+  'lr',
+  'epochs',
+  'reg',
+] as const;
+
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** A setting's value in a record (trueW as its list). */
+export function settingOf(r: RunRecord, key: SettingKey): number | readonly number[] {
+  switch (key) {
+    case 'lr':
+    case 'epochs':
+    case 'reg':
+      return r.hp[key];
+    default:
+      return r.recipe[key];
+  }
+}
+
+function sameValue(a: number | readonly number[], b: number | readonly number[]): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
+  return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+}
+
+/** The settings that are not the same in every record (none for fewer than two records). */
+export function differingSettings(records: readonly RunRecord[]): Set<SettingKey> {
+  const out = new Set<SettingKey>();
+  const first = records[0];
+  if (!first) return out;
+  for (const key of SETTING_KEYS) {
+    const v = settingOf(first, key);
+    if (records.some((r) => !sameValue(settingOf(r, key), v))) out.add(key);
+  }
+  return out;
+}
+
+/** The rows grouped by dataset recipe (same data drawn), groups in order of their first row. */
+export function recipeGroups<T extends { record: RunRecord }>(rows: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  for (const row of rows) {
+    const group = groups.find((g) => sameRecipe(g[0]!.record.recipe, row.record.recipe));
+    if (group) group.push(row);
+    else groups.push([row]);
+  }
+  return groups;
+}

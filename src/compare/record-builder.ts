@@ -1,0 +1,79 @@
+/**
+ * This tab's run as a RunRecord: the page's status, latest snapshot and curves turned into the
+ * plain, checked data that other tabs, the saved-runs store and run files take.
+ */
+import type { UiStatus } from '../app-state.svelte.ts';
+import type { Snapshot } from '../../workers/trainer-api.ts';
+import { checkRunRecord } from './run-record-check.ts';
+import type { Hyperparameters, Recipe, RunCurves, RunRecord, RunStatus } from './run-record.ts';
+
+/** The record's status for the page's: a failed run counts as cancelled (it ended, unfinished). */
+export function runStatusOf(status: UiStatus): RunStatus {
+  switch (status) {
+    case 'training':
+      return 'running';
+    case 'error':
+      return 'cancelled';
+    default:
+      return status;
+  }
+}
+
+export interface RecordParts {
+  id: string;
+  label: string;
+  createdAt: number;
+  updatedAt: number;
+  recipe: Recipe;
+  hp: Hyperparameters;
+  status: UiStatus;
+  snapshot: Snapshot;
+  curves: RunCurves;
+}
+
+/**
+ * The record of these parts, checked (a fresh copy), or the reason it is not valid: a snapshot of
+ * another dataset than `recipe` (while new data is drawn), or non-finite weights or metrics (a
+ * diverged run: JSON cannot carry them).
+ */
+export function buildRecord(
+  p: RecordParts,
+): { ok: true; record: RunRecord } | { ok: false; error: string } {
+  const s = p.snapshot;
+  if (s.w.length !== p.recipe.trueW.length) {
+    return {
+      ok: false,
+      error: `the snapshot has ${s.w.length} weights, the recipe ${p.recipe.trueW.length}`,
+    };
+  }
+  const record: RunRecord = {
+    id: p.id,
+    label: p.label,
+    recipe: p.recipe,
+    hp: p.hp,
+    status: runStatusOf(p.status),
+    epoch: s.epoch,
+    metrics: {
+      meanLoss: s.meanLoss,
+      objective: s.objective,
+      svCount: s.svCount,
+      accuracy: s.accuracy,
+    },
+    w: Array.from(s.w),
+    b: s.b,
+    curves: p.curves,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+  return checkRunRecord(record);
+}
+
+/**
+ * The record with the snapshot's support-vector indices, when the snapshot has them all (a pause
+ * that lands mid-epoch carries none) and they are at most `max`; else the record as it is.
+ */
+export function withSupportVectors(record: RunRecord, s: Snapshot, max = Infinity): RunRecord {
+  if (!s.svIncluded || s.sv.length !== record.metrics.svCount || s.sv.length > max) return record;
+  if (s.epoch !== record.epoch) return record;
+  return { ...record, svIndices: Array.from(s.sv) };
+}

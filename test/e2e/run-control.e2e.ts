@@ -1,0 +1,68 @@
+/**
+ * Pause, Step and Resume on the worker's live run, and what happens when the form's training
+ * settings change while a run is paused: the run stops there and carries on with the new ones.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openPage } from './browser.ts';
+import { byTestId, epoch, value, waitForStatus, waitReady } from './page-model.ts';
+
+const baseUrl = inject('baseUrl');
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  const seen = errors;
+  await page?.context().close();
+  expect(seen, 'console errors and uncaught exceptions').toEqual([]);
+});
+
+async function pausedMidRun(): Promise<number> {
+  ({ page, errors } = await openPage(browser, baseUrl));
+  await waitReady(page);
+  await page.selectOption(byTestId('field-snapshotRate'), 'epoch10');
+  await page.click(byTestId('train'));
+  await page.waitForFunction(
+    (sel) => Number(document.querySelector(sel)?.getAttribute('data-value')) >= 20,
+    byTestId('epoch'),
+  );
+  await page.click(byTestId('pause'));
+  await waitForStatus(page, 'paused');
+  return epoch(page);
+}
+
+describe('a paused run', () => {
+  it('resumes to a new Epochs count typed while paused', async () => {
+    const paused = await pausedMidRun();
+    expect(paused).toBeLessThan(400);
+    await page.fill(byTestId('field-epochs'), '450');
+    await page.click(byTestId('pause')); // Resume
+    await waitForStatus(page, 'done');
+    expect(await epoch(page)).toBe(450);
+  });
+
+  it('steps with a learning rate typed while paused, counting from the epoch shown', async () => {
+    await pausedMidRun();
+    await page.fill(byTestId('field-lr'), '0.1');
+    const before = await epoch(page);
+    await page.click(byTestId('step'));
+    await page.waitForFunction(
+      ([sel, e]) => Number(document.querySelector(sel!)?.getAttribute('data-value')) > e!,
+      [byTestId('epoch'), before] as const,
+    );
+    const after = await epoch(page);
+    // The run stops at the end of the epoch it was in (at most one past the one shown), then steps.
+    expect(after === before + 1 || after === before + 2).toBe(true);
+    expect(await value(page, 'status')).toBe('paused');
+  });
+});
