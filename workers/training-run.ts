@@ -19,8 +19,13 @@ export interface RunDeps {
   sliceMs: number;
 }
 
-/** Paced snapshots may take at most this share of the training time. */
-const SNAPSHOT_BUDGET = 0.08;
+/**
+ * Paced snapshots may take at most this share of the training time (building them, and the
+ * dearer pass each needs)...
+ */
+const SNAPSHOT_BUDGET = 0.04;
+/** ...unless that would space them further apart than this (so 10^7 points still move). */
+const MAX_PACED_INTERVAL_MS = 250;
 /** Writing support-vector indices makes a pass about this much dearer (measured at d = 2). */
 const CAPTURE_COST = 0.2;
 
@@ -195,12 +200,16 @@ export class TrainingRun {
 
   /**
    * Whether the pass over epoch t's weights should write support-vector indices: only when its
-   * snapshot is likely to be sent (writing them costs about a quarter of a pass).
+   * snapshot is likely to be sent (writing them costs about a fifth of a pass). A paced snapshot
+   * is not, while the page still holds the previous one: a page drawing 10 snapshots a second
+   * would otherwise have nearly every pass at 10^6 points write indices for nothing. When the
+   * page takes it mid-pass, the next pass captures, one pass later.
    */
   private snapshotLikely(t: number, goal: number): boolean {
     const every = this.policy.everyEpochs;
     if (t >= goal || t === 0) return true;
     if (every !== undefined) return t % every === 0;
+    if (this.inFlight) return false;
     const passMs = this.msPerRow * this.trainer.n;
     return this.deps.now() + passMs - this.lastSentAt >= this.pacedInterval();
   }
@@ -221,12 +230,14 @@ export class TrainingRun {
   /**
    * Milliseconds between paced snapshots: the policy's minimum (a frame), stretched so that
    * building snapshots (and the capturing pass each needs) takes at most SNAPSHOT_BUDGET of the
-   * training time — at 10^6 points and more a snapshot costs milliseconds.
+   * training time — at 10^6 points and more a snapshot costs milliseconds — within
+   * MAX_PACED_INTERVAL_MS.
    */
   private pacedInterval(): number {
     const capturePassMs = CAPTURE_COST * this.msPerRow * this.trainer.n;
     const cost = this.lastBuildMs + capturePassMs;
-    return Math.max(this.policy.minIntervalMs ?? 16, cost / SNAPSHOT_BUDGET);
+    const budgeted = Math.min(MAX_PACED_INTERVAL_MS, cost / SNAPSHOT_BUDGET);
+    return Math.max(this.policy.minIntervalMs ?? 16, budgeted);
   }
 
   /** Keeps what a pause needs to report this epoch without another pass: O(d). */
@@ -256,7 +267,7 @@ export class TrainingRun {
 
   private snapshot(status: RunStatus): Snapshot {
     this.reportedEpoch = this.trainer.epoch;
-    return this.snapshots.build(this.current(), this.info(status));
+    return this.build(this.current(), status);
   }
 
   /** Where a pause stops: the current weights if their pass is complete, else the last pass. */
@@ -270,12 +281,12 @@ export class TrainingRun {
     // exact; the full index list is left out (sv empty, svIncluded false), sampleSv is exact.
     this.reportedEpoch = last.epoch;
     const state = { ...last, sv: null, history: t.history };
-    return this.snapshots.build(state, this.info('paused'));
+    return this.build(state, 'paused');
   }
 
   private send(m: Metrics): void {
     const t0 = this.deps.now();
-    const s = this.snapshots.build(this.current(m), this.info(this.status));
+    const s = this.build(this.current(m), this.status);
     this.reportedEpoch = s.epoch;
     this.lastSentAt = this.deps.now();
     this.lastBuildMs = this.lastSentAt - t0;
@@ -312,6 +323,10 @@ export class TrainingRun {
     const sv = this.scratchSv.subarray(0, m.svCount);
     const state = { epoch: last.epoch, w: last.w, b: last.b, m, sv, history: t.history };
     this.reportedEpoch = last.epoch;
-    return this.snapshots.build(state, this.info(status));
+    return this.build(state, status);
+  }
+
+  private build(state: ModelState, status: RunStatus): Snapshot {
+    return this.snapshots.build(state, this.info(status), this.policy.supportVectors !== false);
   }
 }
