@@ -236,7 +236,9 @@ export class AppState {
     this.curveVersion++;
     const n = this.summary?.n ?? 2 * settings.recipe.nPerClass;
     const snapshots = snapshotPolicy(this.snapshotRate, settings.hp.epochs, n);
-    const options = { ...settings.hp, snapshots };
+    // The page draws a sample: the full support-vector list would be megabytes of garbage per
+    // snapshot at 10^7 points (the Compare panel asks the worker for it when exporting).
+    const options = { ...settings.hp, snapshots: { ...snapshots, supportVectors: false } };
     // Paced snapshots leave the worker free to train flat out: drawing them must leave it CPU.
     this.pacer.share = snapshots.everyEpochs ? PACER_SHARE_EVERY_K : PACER_SHARE_PACED;
     const finished = this.client.train(options, (s) => this.receive(s, token));

@@ -88,6 +88,7 @@ export function createTrainerClient(makeWorker: WorkerFactory = defaultFactory):
     step: (k: number, hp: Hyperparameters) => track(() => remote.step(k, hp)),
     cancel: () => track(() => remote.cancel()),
     reset: () => track(() => remote.reset()),
+    supportVectors: (w: Float64Array, b: number) => track(() => remote.supportVectors(w, b)),
     textGrid: (gridSize: number) => track(() => remote.textGrid(gridSize)),
     exportDataset(format: ExportFormat, onChunk: (text: string) => unknown) {
       return track(() => remote.exportDataset(format, proxy(onChunk)));

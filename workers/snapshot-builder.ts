@@ -53,8 +53,11 @@ export class SnapshotBuilder {
     this.curveFrom = 0;
   }
 
-  /** The snapshot of the weights after `state.epoch` steps, their metrics and support vectors. */
-  build(state: ModelState, info: RunInfo): Snapshot {
+  /**
+   * The snapshot of the weights after `state.epoch` steps, their metrics and support vectors
+   * (the index list itself only when `includeSv`; churn is counted from state.sv either way).
+   */
+  build(state: ModelState, info: RunInfo, includeSv = true): Snapshot {
     const { epoch, m, sv } = state;
     let churn = { entered: 0, left: 0 };
     if (sv) {
@@ -78,8 +81,8 @@ export class SnapshotBuilder {
       objective: m.objective,
       svCount: m.svCount,
       accuracy: m.accuracy,
-      sv: sv ? sv.slice() : new Uint32Array(0),
-      svIncluded: sv !== null,
+      sv: sv && includeSv ? sv.slice() : new Uint32Array(0),
+      svIncluded: sv !== null && includeSv,
       sampleSv: supportFlags(
         this.data.x,
         this.data.y,

@@ -14,6 +14,13 @@ export interface SnapshotPolicy {
   minIntervalMs?: number;
   /** When set, a snapshot every k epochs instead (training waits for the page to take each). */
   everyEpochs?: number;
+  /**
+   * Whether snapshots carry the full support-vector index list `sv` (default true). A page that
+   * draws a sample needs only sampleSv, svCount and churn, which stay exact without it; at 10^7
+   * points the list is megabytes per snapshot, garbage the page would have to collect. Ask
+   * supportVectors(w, b) for it when it is wanted.
+   */
+  supportVectors?: boolean;
 }
 
 export interface TrainOptions extends Hyperparameters {
@@ -73,8 +80,9 @@ export interface Snapshot {
   /** Ascending indices of all support vectors (transferred, not copied); see svIncluded. */
   sv: Uint32Array;
   /**
-   * False only for a pause that lands mid-epoch: it reports the last completed epoch without
-   * another pass over the data, so `sv` is empty (svCount and sampleSv are still exact).
+   * False when `sv` is left empty: a pause that lands mid-epoch (it reports the last completed
+   * epoch without another pass over the data), or a run whose policy has supportVectors false.
+   * svCount, sampleSv and churn are exact either way.
    */
   svIncluded: boolean;
   /** 1 where the display sample's point is a support vector (aligned with summary.sample). */
@@ -122,6 +130,12 @@ export interface TrainerService {
   cancel(): Promise<void>;
   /** Back to the initial weights (epoch 0); resolves with the epoch-0 snapshot. */
   reset(): Promise<Snapshot>;
+  /**
+   * Ascending indices of the support vectors of (w, b) over the current dataset: the rows with
+   * y·(w·x + b) < 1, found by one pass in the worker (O(n)), the same bits the training passes
+   * compute. For snapshots that left their list out (see SnapshotPolicy.supportVectors).
+   */
+  supportVectors(w: Float64Array, b: number): Promise<Uint32Array>;
   /** The article's character grid (d = 2) for the latest snapshot's weights. */
   textGrid(gridSize: number): Promise<string>;
   /**

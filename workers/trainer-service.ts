@@ -227,6 +227,18 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       return transfer(remember(sb.build(state, info)));
     },
 
+    async supportVectors(w: Float64Array, b: number) {
+      ready();
+      const d = data!;
+      if (!(w instanceof Float64Array) || w.length !== d.d || !w.every(Number.isFinite)) {
+        throw new RangeError(`w must be a Float64Array of ${d.d} finite numbers`);
+      }
+      if (!Number.isFinite(b)) throw new RangeError(`b must be a finite number, got ${b}`);
+      const sv = new Uint32Array(d.n);
+      const m = evaluateWeights(d, w, b, 0, sv);
+      return sv.slice(0, m.svCount);
+    },
+
     async textGrid(gridSize: number) {
       ready();
       const d = data!;

@@ -27,6 +27,8 @@ const exposed: TrainerService = {
     releasing(onProgress, service.generate(recipe, onProgress)),
   train: (options: TrainOptions, onSnapshot: (s: Snapshot) => unknown) =>
     releasing(onSnapshot, service.train(options, onSnapshot)),
+  supportVectors: (w: Float64Array, b: number) =>
+    service.supportVectors(w, b).then((sv) => transfer(sv, [sv.buffer])),
   exportDataset: (format: ExportFormat, onChunk: (text: string) => unknown) =>
     releasing(onChunk, service.exportDataset(format, onChunk)),
 };

@@ -12,6 +12,7 @@
 import { untrack } from 'svelte';
 import type { AppState } from '../app-state.svelte.ts';
 import type { ExportFormat } from '../core/export-formats.ts';
+import { sameRecipe } from '../fields.ts';
 import type { Snapshot } from '../../workers/trainer-api.ts';
 import { ChunkedBlob } from '../ui/chunked-blob.ts';
 import { downloadBlob } from '../ui/download.ts';
@@ -164,7 +165,13 @@ export class CompareState {
     const s = this.localSnapshot;
     if (!record || !s) return;
     try {
-      await this.store.pin(withSupportVectors(record, s, MAX_PINNED_SV));
+      await this.store.pin(
+        withSupportVectors(
+          record,
+          await this.supportVectorsOf(record, s, MAX_PINNED_SV),
+          MAX_PINNED_SV,
+        ),
+      );
       this.notice = {
         kind: 'info',
         text: `Pinned “${record.label}”: it stays after this tab closes.`,
@@ -172,6 +179,29 @@ export class CompareState {
       await this.savedChanged();
     } catch (e) {
       this.notice = { kind: 'error', text: `Could not pin the run: ${message(e)}.` };
+    }
+  }
+
+  /**
+   * The support vectors of the snapshot this tab's record was built from: its own list, or (the
+   * page's snapshots leave it out) the worker's pass over the same weights, while the worker
+   * still holds that snapshot's dataset. Null when there are more than `max` or they are gone.
+   */
+  private async supportVectorsOf(
+    record: RunRecord,
+    s: Snapshot,
+    max = Infinity,
+  ): Promise<Uint32Array | null> {
+    if (s.svIncluded) return s.sv;
+    const { app } = this;
+    const summary = app.summary;
+    const onScreen = app.datasetRecipe;
+    if (s.svCount > max || !onScreen || !sameRecipe(record.recipe, onScreen)) return null;
+    try {
+      const sv = await app.trainer.supportVectors(s.w, s.b);
+      return app.summary === summary ? sv : null;
+    } catch {
+      return null;
     }
   }
 
@@ -211,14 +241,16 @@ export class CompareState {
   }
 
   /** Downloads a run as a run file (this tab's when no record is given). */
-  exportRun(record?: RunRecord): void {
+  async exportRun(record?: RunRecord): Promise<void> {
     let r = record;
     if (!r) {
       this.refresh(true);
-      if (!this.local || !this.localSnapshot) return;
+      const local = this.local;
+      const s = this.localSnapshot;
+      if (!local || !s) return;
       r = this.includeSupportVectors
-        ? withSupportVectors(this.local, this.localSnapshot)
-        : this.local;
+        ? withSupportVectors(local, await this.supportVectorsOf(local, s))
+        : local;
     }
     try {
       const text = toRunJson(r, { includeSupportVectors: this.includeSupportVectors });

@@ -69,11 +69,15 @@ export function buildRecord(
 }
 
 /**
- * The record with the snapshot's support-vector indices, when the snapshot has them all (a pause
- * that lands mid-epoch carries none) and they are at most `max`; else the record as it is.
+ * The record with the support-vector indices of its weights (`sv`, ascending: the snapshot's own
+ * list or the worker's supportVectors(w, b)) when there are exactly svCount of them and at most
+ * `max`; else the record as it is.
  */
-export function withSupportVectors(record: RunRecord, s: Snapshot, max = Infinity): RunRecord {
-  if (!s.svIncluded || s.sv.length !== record.metrics.svCount || s.sv.length > max) return record;
-  if (s.epoch !== record.epoch) return record;
-  return { ...record, svIndices: Array.from(s.sv) };
+export function withSupportVectors(
+  record: RunRecord,
+  sv: Uint32Array | null,
+  max = Infinity,
+): RunRecord {
+  if (!sv || sv.length !== record.metrics.svCount || sv.length > max) return record;
+  return { ...record, svIndices: Array.from(sv) };
 }

@@ -101,16 +101,13 @@ describe('withSupportVectors', () => {
     return built.record;
   };
 
-  it('adds the snapshot’s indices when it has them all', () => {
-    expect(withSupportVectors(record(), snapshot()).svIndices).toEqual([4, 9]);
+  it('adds the indices when there are exactly svCount of them', () => {
+    expect(withSupportVectors(record(), Uint32Array.of(4, 9)).svIndices).toEqual([4, 9]);
   });
 
-  it('leaves them out after a mid-epoch pause, above the limit, or for another epoch', () => {
-    expect(
-      withSupportVectors(record(), snapshot({ svIncluded: false, sv: new Uint32Array(0) }))
-        .svIndices,
-    ).toBeUndefined();
-    expect(withSupportVectors(record(), snapshot(), 1).svIndices).toBeUndefined();
-    expect(withSupportVectors(record(), snapshot({ epoch: 3 })).svIndices).toBeUndefined();
+  it('leaves them out when unknown, above the limit, or not svCount of them', () => {
+    expect(withSupportVectors(record(), null).svIndices).toBeUndefined();
+    expect(withSupportVectors(record(), Uint32Array.of(4, 9), 1).svIndices).toBeUndefined();
+    expect(withSupportVectors(record(), Uint32Array.of(4)).svIndices).toBeUndefined();
   });
 });

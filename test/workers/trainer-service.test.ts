@@ -158,6 +158,35 @@ describe('trainer service (in process)', () => {
     await service.dispose();
   });
 
+  it('leaves the index list out when asked, with the same churn; supportVectors(w, b) gives it', async () => {
+    const service = createTrainerService();
+    await service.generate({ ...DEFAULT_RECIPE });
+    const train = async (supportVectors: boolean) => {
+      const seen: Snapshot[] = [];
+      const opts = { ...hp, epochs: 50, snapshots: { everyEpochs: 10, supportVectors } };
+      seen.push(await service.train(opts, (s) => void seen.push(s)));
+      return seen;
+    };
+    const full = await train(true);
+    const lean = await train(false);
+    expect(lean.map((s) => s.epoch)).toEqual(full.map((s) => s.epoch));
+    for (const [k, s] of lean.entries()) {
+      const f = full[k]!;
+      expect([s.sv.length, s.svIncluded]).toEqual([0, false]);
+      expect(f.svIncluded).toBe(true);
+      expect([s.svCount, s.entered, s.left]).toEqual([f.svCount, f.entered, f.left]);
+      expect(Array.from(s.sampleSv)).toEqual(Array.from(f.sampleSv));
+      expect(Array.from(await service.supportVectors(s.w, s.b))).toEqual(Array.from(f.sv));
+    }
+    await expect(service.supportVectors(Float64Array.of(1), 0)).rejects.toThrow(
+      /w must be a Float64Array of 2 finite numbers/,
+    );
+    await expect(service.supportVectors(Float64Array.of(1, 2), NaN)).rejects.toThrow(
+      /b must be a finite number, got NaN/,
+    );
+    await service.dispose();
+  });
+
   it('cancel ends a run mid-way; reset returns to the same initial weights', async () => {
     const service = createTrainerService({ sliceMs: 1 });
     const summary = await service.generate({ ...DEFAULT_RECIPE, nPerClass: 20000 });
