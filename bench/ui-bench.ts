@@ -13,7 +13,9 @@
  *   (measured in the page: the click's timeStamp and a MutationObserver);
  * - pointsEpochsPerSec: the run's throughput as the page shows it (data-testid="throughput");
  * - coreNsPerPointEpoch: Trainer.step with capture = false on the same data, in a Worker in the
- *   same Chromium (bench/ui/core-page.ts); ratio = page throughput / core throughput;
+ *   same Chromium (bench/ui/core-page.ts): the median of three such runs, before the page's run,
+ *   between it and the detached run, and after (the shared machine's speed drifts by tens of
+ *   per cent within minutes; coreNsRuns lists them); ratio = page throughput / core throughput;
  * - detachedPointsEpochsPerSec: the same run in a page that believes it is hidden (it draws
  *   nothing and acknowledges snapshots at once): the worker without the UI's cost;
  *   detachedRatio = page throughput / that.
@@ -50,6 +52,8 @@ export interface SizeResult {
   pointsEpochsPerSec: number;
   coreNsPerPointEpoch: number;
   ratio: number;
+  /** The three core-alone runs, in order (before, between, after). */
+  coreNsRuns: number[];
   epochs: number;
   generationMs: number;
   trainingMs: number;
@@ -313,12 +317,16 @@ try {
   });
   const results: SizeResult[] = [];
   for (const n of SIZES) {
+    const coreNsRuns = [await measureCore(browser, base, n)];
     const app = await measureApp(browser, base, n);
+    coreNsRuns.push(await measureCore(browser, base, n));
     const detached = await measureDetached(browser, base, n);
-    const core = await measureCore(browser, base, n);
+    coreNsRuns.push(await measureCore(browser, base, n));
+    const core = median(coreNsRuns);
     const result = {
       ...app,
       coreNsPerPointEpoch: core,
+      coreNsRuns,
       ratio: (app.pointsEpochsPerSec! * core) / 1e9,
       detachedPointsEpochsPerSec: detached,
       detachedRatio: app.pointsEpochsPerSec! / detached,
