@@ -14,6 +14,7 @@
  * are acknowledged at once, their curves stored, and the latest one drawn when the tab shows.
  */
 import type { Hyperparameters, Recipe } from './core/recipe.ts';
+import { TEXT_GRID_SIZE } from './core/text-grid.ts';
 import {
   DEFAULT_SETTINGS,
   readFields,
@@ -34,15 +35,11 @@ import type { DatasetSummary, Snapshot } from '../workers/trainer-api.ts';
 
 export type UiStatus = 'idle' | 'training' | 'paused' | 'done' | 'diverged' | 'error';
 
-/** The text grid's size, as in the article. */
-export const GRID_SIZE = 21;
-/** Minimum time between text-grid refreshes while training, ms. */
-const GRID_INTERVAL_MS = 250;
 /**
- * Above this many points the text grid refreshes only when training stops: each refresh costs the
- * worker a pass over all n points, time taken from training.
+ * Minimum time between text-grid refreshes while training, ms (a refresh costs the worker
+ * O(grid cells), not a pass over the data: see src/core/text-grid-index.ts).
  */
-const GRID_LIVE_MAX_POINTS = 200_000;
+const GRID_INTERVAL_MS = 250;
 /**
  * Largest share of the main thread drawing snapshots may take: when the worker waits for each
  * snapshot (every k epochs, a short run made watchable), and when it trains flat out (paced
@@ -510,7 +507,6 @@ export class AppState {
       this.grid = '';
       return;
     }
-    if (this.status === 'training' && summary.n > GRID_LIVE_MAX_POINTS) return;
     if (this.gridBusy) {
       this.gridDirty = true;
       return;
@@ -523,7 +519,7 @@ export class AppState {
     setTimeout(
       () => {
         this.client
-          .textGrid(GRID_SIZE)
+          .textGrid(TEXT_GRID_SIZE)
           .then((g) => {
             if (token === this.token || !this.gridDirty) this.grid = g;
           })

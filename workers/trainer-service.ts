@@ -16,7 +16,8 @@ import {
   type Hyperparameters,
   type Recipe,
 } from '../src/core/recipe.ts';
-import { textGrid } from '../src/core/text-grid.ts';
+import { TEXT_GRID_SIZE } from '../src/core/text-grid.ts';
+import { TextGridIndex, TextGridIndexBuilder } from '../src/core/text-grid-index.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
 import type {
@@ -41,8 +42,14 @@ export interface ServiceOptions {
 const DENSITY_BINS = 120;
 const DENSITY_EXTENT = 3.5;
 
-/** Candidates drawn between clock checks while generating. */
+/** Candidates drawn (or rows indexed) between clock checks while generating. */
 const GENERATE_CHUNK = 8192;
+
+/** Work done a chunk at a time: DatasetBuilder, TextGridIndexBuilder. */
+interface Sliceable {
+  readonly done: boolean;
+  advance(rows: number): void;
+}
 
 function invalid(errors: { message: string }[]): Error | null {
   return errors.length ? new RangeError(errors.map((e) => e.message).join('; ')) : null;
@@ -74,6 +81,8 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
   let runIds = 0;
   let generation = 0;
   let latest: { w: Float64Array; b: number } | null = null;
+  /** The current dataset's text-grid index (for the article's grid size, or the last asked). */
+  let gridIndex: TextGridIndex | null = null;
 
   const alive = () => {
     if (disposed) throw new Error('the trainer service was disposed; start a new worker');
@@ -121,24 +130,32 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       const rng = new PyRandom(recipe.seed);
       const builder = new DatasetBuilder(recipe, rng);
       let lastReport = started;
-      for (;;) {
-        const deadline = now() + sliceMs;
-        while (!builder.done && now() < deadline) builder.advance(GENERATE_CHUNK);
-        if (builder.done) break;
-        if (onProgress && now() - lastReport > 50) {
-          lastReport = now();
-          void Promise.resolve(onProgress({ accepted: builder.accepted, n: builder.n })).catch(
-            () => undefined,
-          );
+      /** Runs work in slices until done, checking for cancellation between them. */
+      const sliced = async (work: Sliceable, report: () => void) => {
+        for (;;) {
+          const deadline = now() + sliceMs;
+          while (!work.done && now() < deadline) work.advance(GENERATE_CHUNK);
+          if (work.done) return;
+          if (now() - lastReport > 50) {
+            lastReport = now();
+            report();
+          }
+          await yieldToEvents();
+          if (ticket !== generation || disposed) throw new Error('generation cancelled');
         }
-        await yieldToEvents();
-        if (ticket !== generation || disposed) throw new Error('generation cancelled');
-      }
+      };
+      const progress = (accepted: number) =>
+        void Promise.resolve(onProgress?.({ accepted, n: builder.n })).catch(() => undefined);
+      await sliced(builder, () => progress(builder.accepted));
       const d = builder.result();
+      // The text grid's view of the data, so that a grid costs the worker microseconds later.
+      const grid = d.d === 2 ? new TextGridIndexBuilder(d, TEXT_GRID_SIZE) : null;
+      if (grid) await sliced(grid, () => progress(d.n));
       const model = initialModel(d.d, rng);
       // Nothing changes until the whole dataset exists: a failed or cancelled call keeps the old one.
       await stopRun();
       data = d;
+      gridIndex = grid?.index() ?? null;
       trainer = new Trainer(d, model, { lr: 0.05, reg: 0 });
       const sample = sampleRows(d.n, SAMPLE_SIZE, recipe.seed);
       snapshots = new SnapshotBuilder(d, sample);
@@ -246,10 +263,9 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       if (!Number.isInteger(gridSize) || gridSize < 2 || gridSize > 200) {
         throw new RangeError(`gridSize must be an integer in [2, 200], got ${gridSize}`);
       }
+      if (gridIndex?.gridSize !== gridSize) gridIndex = TextGridIndex.of(d, gridSize);
       const { w, b } = latest!;
-      const sv = new Uint32Array(d.n);
-      const m = evaluateWeights(d, w, b, 0, sv);
-      return textGrid(w, b, d, sv.subarray(0, m.svCount), gridSize);
+      return gridIndex.render(w, b);
     },
 
     async exportDataset(format: ExportFormat, onChunk: (text: string) => unknown) {

@@ -11,8 +11,11 @@
 import type { Dataset } from './dataset.ts';
 import { roundHalfEven, roundMicros } from './py-format.ts';
 
+/** The article's grid: 21×21 characters. */
+export const TEXT_GRID_SIZE = 21;
+
 /** Coordinates that round to the same six decimals differ by at most 10^-6; a safe window. */
-const KEY_WINDOW = 2e-6;
+export const KEY_WINDOW = 2e-6;
 
 /**
  * Renders the grid for a d = 2 model (w length 2, bias b) over `data`, with `sv` the ascending
@@ -32,12 +35,7 @@ export function textGrid(
   const g = gridSize;
   const cells = new Array<string>(g * g);
   for (let r = 0; r < g; r++) {
-    const yc = 3.0 - (6.0 * r) / (g - 1);
-    for (let c = 0; c < g; c++) {
-      const xc = -3.0 + (6.0 * c) / (g - 1);
-      const score = b + w[0]! * xc + w[1]! * yc;
-      cells[r * g + c] = Math.abs(score) < 1.0 ? ':' : score >= 0.0 ? '.' : ',';
-    }
+    for (let c = 0; c < g; c++) cells[r * g + c] = backgroundGlyph(w, b, r, c, g);
   }
   const winner = lastPointPerCell(data, g);
   const marked = markedAsSupportVectors(data, winner, sv);
@@ -51,14 +49,32 @@ export function textGrid(
   return lines.join('\n');
 }
 
+/**
+ * The glyph of cell (r, c) of a g×g grid without a point: the score b + w·p at the cell's centre
+ * p = (−3 + 6c/(g − 1), 3 − 6r/(g − 1)) puts it in the band (':'), or on the positive ('.') or
+ * negative (',') side.
+ */
+export function backgroundGlyph(w: Float64Array, b: number, r: number, c: number, g: number) {
+  const yc = 3.0 - (6.0 * r) / (g - 1);
+  const xc = -3.0 + (6.0 * c) / (g - 1);
+  const score = b + w[0]! * xc + w[1]! * yc;
+  return Math.abs(score) < 1.0 ? ':' : score >= 0.0 ? '.' : ',';
+}
+
+/** The row-major cell of a g×g grid nearest to the point (x0, x1) (half to even), or −1 outside. */
+export function gridCellOf(x0: number, x1: number, g: number): number {
+  const col = roundHalfEven(((x0 + 3.0) / 6.0) * (g - 1));
+  const row = roundHalfEven(((3.0 - x1) / 6.0) * (g - 1));
+  return row >= 0 && row < g && col >= 0 && col < g ? row * g + col : -1;
+}
+
 /** For each cell, the index of the last point that lands in it, or −1. */
 function lastPointPerCell(data: Dataset, g: number): Int32Array {
   const winner = new Int32Array(g * g).fill(-1);
   const { x, n } = data;
   for (let i = 0; i < n; i++) {
-    const col = roundHalfEven(((x[2 * i]! + 3.0) / 6.0) * (g - 1));
-    const row = roundHalfEven(((3.0 - x[2 * i + 1]!) / 6.0) * (g - 1));
-    if (row >= 0 && row < g && col >= 0 && col < g) winner[row * g + col] = i;
+    const cell = gridCellOf(x[2 * i]!, x[2 * i + 1]!, g);
+    if (cell >= 0) winner[cell] = i;
   }
   return winner;
 }
@@ -88,7 +104,8 @@ function markedAsSupportVectors(data: Dataset, winner: Int32Array, sv: Uint32Arr
   return marked;
 }
 
-function sameKey(x: Float64Array, i: number, j: number): boolean {
+/** Whether rows i and j of the row-major n×2 array x round to the same six decimals. */
+export function sameKey(x: Float64Array, i: number, j: number): boolean {
   return (
     roundMicros(x[2 * i]!) === roundMicros(x[2 * j]!) &&
     roundMicros(x[2 * i + 1]!) === roundMicros(x[2 * j + 1]!)
@@ -102,7 +119,7 @@ function contains(a: Uint32Array, v: number): boolean {
 }
 
 /** The first index k with a[k] >= v in the ascending array a (binary search). */
-function lowerBound(a: ArrayLike<number>, v: number): number {
+export function lowerBound(a: ArrayLike<number>, v: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

@@ -5,6 +5,8 @@ import { sampleRows, SAMPLE_SIZE } from '../../src/core/display-sample.ts';
 import { formatFixed } from '../../src/core/py-format.ts';
 import { PyRandom } from '../../src/core/py-random.ts';
 import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE, type Recipe } from '../../src/core/recipe.ts';
+import { supportVectorIndices } from '../../src/core/support-vectors.ts';
+import { textGrid } from '../../src/core/text-grid.ts';
 import { Trainer } from '../../src/core/trainer.ts';
 import type { Snapshot } from '../../workers/trainer-api.ts';
 import { createTrainerService } from '../../workers/trainer-service.ts';
@@ -184,6 +186,19 @@ describe('trainer service (in process)', () => {
     await expect(service.supportVectors(Float64Array.of(1, 2), NaN)).rejects.toThrow(
       /b must be a finite number, got NaN/,
     );
+    await service.dispose();
+  });
+
+  it('draws the text grid of the latest snapshot as the core does, at any grid size', async () => {
+    const service = createTrainerService();
+    const recipe = { ...DEFAULT_RECIPE, nPerClass: 5000, noise: 0.8 };
+    await service.generate(recipe);
+    const final = await service.train({ ...hp, epochs: 30 }, () => undefined);
+    const { t } = coreRun(recipe, hp.lr, hp.reg, 30);
+    const sv = supportVectorIndices(t.data.x, t.data.y, final.w, final.b);
+    for (const g of [21, 7, 21]) {
+      expect(await service.textGrid(g)).toBe(textGrid(final.w, final.b, t.data, sv, g));
+    }
     await service.dispose();
   });
 
