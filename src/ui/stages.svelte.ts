@@ -1,10 +1,13 @@
 /**
- * Draws something new in stages, one task apart: for each new key (a dataset's summary) the
- * stage goes 1, 2, …, last, each after a setTimeout. A component gates its heavy parts on
- * reached(key, k), so the first drawing of new data is spread over several tasks (each well under
- * Chromium's 50 ms long-task mark, even with the worker busy on the other core), not one.
- * Stage 0 is the task in which the key changed: nothing gated is drawn yet.
+ * Draws something new in stages, one frame apart: for each new key (a dataset's summary) the
+ * stage goes 1, 2, …, last, each in a task after the frame that showed the one before. A
+ * component gates its heavy parts on reached(key, k), so the first drawing of new data is spread
+ * over several frames (each task and each frame well under Chromium's 50 ms long-task mark, even
+ * with the worker busy on the other core), not crammed into one. Stage 0 is the task in which the
+ * key changed: nothing gated is drawn yet.
  */
+import { nextFrame } from './next-frame.ts';
+
 export class Stages<K> {
   private current: { key: K | null; stage: number } = $state.raw({ key: null, stage: 0 });
 
@@ -14,15 +17,19 @@ export class Stages<K> {
   ) {
     $effect(() => {
       const next = key();
-      let stage = 0;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const advance = () => {
-        stage++;
-        this.current = { key: next, stage };
-        if (stage < this.last) timer = setTimeout(advance);
+      let live = true;
+      void (async () => {
+        for (let stage = 1; stage <= this.last; stage++) {
+          // After the frame that drew the previous stage: rAF, then a task past its rendering.
+          await nextFrame();
+          await new Promise((resolve) => setTimeout(resolve));
+          if (!live) return;
+          this.current = { key: next, stage };
+        }
+      })();
+      return () => {
+        live = false;
       };
-      timer = setTimeout(advance);
-      return () => clearTimeout(timer);
     });
   }
 
