@@ -66,6 +66,8 @@ export interface SizeResult {
   detachedRatio: number;
   /** Each long task: while generating or training, and when (ms after that phase began). */
   longTasksAt: { phase: string; atMs: number; ms: number }[];
+  /** Each gap between frames of 50 ms or more, likewise. */
+  slowFramesAt: { phase: string; atMs: number; ms: number }[];
 }
 
 /** What the page records (installed before any of the app's scripts run). */
@@ -210,23 +212,29 @@ async function measureApp(browser: Browser, base: string, n: number): Promise<Pa
   if (errors.length) throw new Error(`n = ${n}: the page reported errors: ${errors.join('; ')}`);
 
   const gaps: number[] = [];
+  const slow: { start: number; duration: number }[] = [];
   for (let i = 1; i < probe.frames.length; i++) {
     if (probe.framePaused[i] || probe.framePaused[i - 1]) continue;
-    gaps.push(probe.frames[i]! - probe.frames[i - 1]!);
+    const gap = probe.frames[i]! - probe.frames[i - 1]!;
+    gaps.push(gap);
+    if (gap >= 50) slow.push({ start: probe.frames[i - 1]!, duration: gap });
   }
   const latencies = probe.clicks.map((c, i) => (probe.paused[i] ?? NaN) - c);
   const long = probe.longTasks.filter((t) => t.duration > 50);
   const phase = (t: number) => (t < trainStart ? 'generating' : 'training');
+  const when = (list: { start: number; duration: number }[]) =>
+    list.map((t) => ({
+      phase: phase(t.start),
+      atMs: Math.round(t.start - (t.start < trainStart ? t0 : trainStart)),
+      ms: Math.round(t.duration),
+    }));
   return {
     n,
     epochs,
     longTasks: long.length,
     maxLongTaskMs: long.length ? Math.max(...long.map((t) => t.duration)) : 0,
-    longTasksAt: long.map((t) => ({
-      phase: phase(t.start),
-      atMs: Math.round(t.start - (t.start < trainStart ? t0 : trainStart)),
-      ms: Math.round(t.duration),
-    })),
+    longTasksAt: when(long),
+    slowFramesAt: when(slow),
     p99FrameGapMs: quantile(gaps, 0.99),
     medianFrameGapMs: median(gaps),
     frames: probe.frames.length,
