@@ -41,12 +41,20 @@ export type UiStatus = 'idle' | 'training' | 'paused' | 'done' | 'diverged' | 'e
  */
 const GRID_INTERVAL_MS = 250;
 /**
- * Largest share of the main thread drawing snapshots may take: when the worker waits for each
- * snapshot (every k epochs, a short run made watchable), and when it trains flat out (paced
- * snapshots: drawing, raster and compositing then compete with it for the cores).
+ * Largest share of the main thread drawing snapshots may take when the worker waits for each
+ * snapshot (every k epochs, a short run made watchable).
  */
 const PACER_SHARE_EVERY_K = 0.75;
-const PACER_SHARE_PACED = 0.2;
+/**
+ * The same when the worker trains flat out (paced snapshots). A drawn snapshot costs about as much
+ * again on Chromium's raster and compositor threads as on the main thread; with a core to spare
+ * that is free, but on two cores (one training) part of it preempts the worker. Measured on two
+ * cores at 10^6 points, the worker kept 79-84% of the core's alone throughput at a share of 0.15
+ * and 91-94% at 0.08 (bench:ui).
+ */
+function pacedShare(cores: number): number {
+  return cores > 2 ? 0.2 : 0.08;
+}
 /** Target duration of one step() batch when resuming without a live run, ms. */
 const STEP_BATCH_MS = 25;
 
@@ -237,7 +245,8 @@ export class AppState {
     // snapshot at 10^7 points (the Compare panel asks the worker for it when exporting).
     const options = { ...settings.hp, snapshots: { ...snapshots, supportVectors: false } };
     // Paced snapshots leave the worker free to train flat out: drawing them must leave it CPU.
-    this.pacer.share = snapshots.everyEpochs ? PACER_SHARE_EVERY_K : PACER_SHARE_PACED;
+    const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
+    this.pacer.share = snapshots.everyEpochs ? PACER_SHARE_EVERY_K : pacedShare(cores);
     const finished = this.client.train(options, (s) => this.receive(s, token));
     const run: LiveRun = { finished, hp: settings.hp, token };
     this.run = run;
