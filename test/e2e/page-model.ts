@@ -31,10 +31,17 @@ export async function waitForStatus(page: Page, status: string, timeout = 60_000
   await page.waitForSelector(`${byTestId('status')}[data-value="${status}"]`, { timeout });
 }
 
-/** Waits until the page has drawn its dataset and shows epoch 0, ready to train. */
+/**
+ * Waits until the page has drawn its dataset and shows epoch 0, ready to train: the plot (when
+ * the data has two features) has drawn all its stages.
+ */
 export async function waitReady(page: Page): Promise<void> {
   await waitForStatus(page, 'idle');
   await page.waitForSelector(`${byTestId('epoch')}[data-value="0"]`);
+  await page.waitForFunction((sel) => {
+    const plot = document.querySelector(sel);
+    return !plot || plot.getAttribute('data-drawn') === 'all';
+  }, byTestId('plot'));
 }
 
 /** The text grid once it shows `expected` (it refreshes a moment after each snapshot). */

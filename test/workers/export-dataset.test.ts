@@ -48,7 +48,9 @@ describe('exportDataset', () => {
       expect(busy).toBe(false); // the next chunk never arrives before this one is taken
       busy = true;
       const before = snapshots;
-      for (let k = 0; k < 5; k++) await tick();
+      // Hold the chunk until training sends a snapshot (or 2 s pass: then it did not go on).
+      const t0 = Date.now();
+      while (snapshots === before && Date.now() - t0 < 2000) await tick();
       snapshotsDuringExport += snapshots - before;
       chunks.push(text);
       busy = false;
