@@ -1,9 +1,10 @@
 /**
- * `npm run --silent bench:ui -- [--json] [--sizes 1e5,1e6,1e7]`: the page under load. Builds the
- * app and a core-alone page (bench/ui/) into a temporary folder, serves them with `vite preview`
- * on a loopback port and drives Debian's headless Chromium (1400×1000). For each n it loads the
- * page small, switches the hash to n points (so generation is measured, page boot is not), trains,
- * pauses and resumes three times, and lets the run finish. Reported, per n:
+ * `npm run --silent bench:ui -- [--json] [--sizes 1e5,1e6,1e7] [--runs 3]`: the page under load.
+ * Builds the app and a core-alone page (bench/ui/) into a temporary folder, serves them with
+ * `vite preview` on a loopback port and drives Debian's headless Chromium (1400×1000). For each n,
+ * `runs` times, it loads the page small, switches the hash to n points (so generation is measured,
+ * page boot is not), trains, pauses and resumes three times, and lets the run finish; then it
+ * measures throughput (below). Reported, per n, over all runs:
  *
  * - longTasks, maxLongTaskMs: main-thread 'longtask' entries over 50 ms while generating and
  *   training (PerformanceObserver in the page);
@@ -11,14 +12,12 @@
  *   generating and training (paused stretches left out);
  * - pauseLatencyMs: median time from the Pause click's event to the status reading 'paused'
  *   (measured in the page: the click's timeStamp and a MutationObserver);
- * - pointsEpochsPerSec: the run's throughput as the page shows it (data-testid="throughput");
- * - coreNsPerPointEpoch: Trainer.step with capture = false on the same data, in a Worker in the
- *   same Chromium (bench/ui/core-page.ts): the median of three such runs, before the page's run,
- *   between it and the detached run, and after (the shared machine's speed drifts by tens of
- *   per cent within minutes; coreNsRuns lists them); ratio = page throughput / core throughput;
- * - detachedPointsEpochsPerSec: the same run in a page that believes it is hidden (it draws
- *   nothing and acknowledges snapshots at once): the worker without the UI's cost;
- *   detachedRatio = page throughput / that.
+ * - pointsEpochsPerSec, coreNsPerPointEpoch, ratio: the app's training throughput (as its
+ *   read-out gives it: rows over training time) against Trainer.step with capture = false on the
+ *   same data in a Worker in the same Chromium (bench/ui/core-page.ts), measured interleaved:
+ *   1.5 s of the app training, 1.5 s of the core alone while the app is paused, nine times (the
+ *   first pair left out). This machine's speed flips by some 30% from one second to the next,
+ *   so runs taken minutes apart would not compare.
  *
  * Figures, not tests: the machine is shared, so repeat and compare medians.
  */
@@ -34,6 +33,8 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
 const SIZES = (sizesArg ?? '1e5,1e6,1e7').split(',').map(Number);
+const runsArg = args.includes('--runs') ? args[args.indexOf('--runs') + 1] : undefined;
+const RUNS = Math.max(0, Math.round(Number(runsArg ?? 3)));
 /** Epochs of about seven seconds of training at ~4.5 ns per point per epoch. */
 const epochsFor = (n: number) => Math.max(100, Math.round(1.5e9 / n / 10) * 10);
 /** Fractions of the run at which to pause (and resume a moment later). */
@@ -43,31 +44,38 @@ const TIMEOUT_MS = 600_000;
 const hashFor = (n: number, epochs: number) =>
   `#seed=7&nPerClass=${n / 2}&trueW=1,-0.6&trueB=0.4&noise=0.5&lr=0.05&epochs=${epochs}&reg=0.01`;
 
+/** One size's figures: over all `runs` runs of the app unless said otherwise. */
 export interface SizeResult {
   n: number;
+  epochs: number;
+  runs: number;
+  /** Long tasks (> 50 ms) in all runs together, and the longest. */
   longTasks: number;
   maxLongTaskMs: number;
+  /** 99th percentile of the frame gaps of all runs pooled (paused stretches left out). */
   p99FrameGapMs: number;
+  medianFrameGapMs: number;
+  /** Median of all Pause clicks' latencies (three per run). */
   pauseLatencyMs: number;
+  pauseLatenciesMs: number[];
+  /**
+   * The app's training throughput and the core's alone, interleaved (measureThroughput), their
+   * ratio, and each stretch's figures.
+   */
   pointsEpochsPerSec: number;
   coreNsPerPointEpoch: number;
   ratio: number;
-  /** The three core-alone runs, in order (before, between, after). */
-  coreNsRuns: number[];
-  epochs: number;
+  pageWindows: number[];
+  coreWindows: number[];
+  /** Each responsiveness run's own throughput (pauses and a probe on every frame included). */
+  runPointsEpochsPerSec: number[];
   generationMs: number;
   trainingMs: number;
   frames: number;
-  medianFrameGapMs: number;
-  pauseLatenciesMs: number[];
-  /** The same run's throughput with the page drawing nothing (a hidden tab). */
-  detachedPointsEpochsPerSec: number;
-  /** pointsEpochsPerSec / detachedPointsEpochsPerSec: what drawing costs the worker. */
-  detachedRatio: number;
-  /** Each long task: while generating or training, and when (ms after that phase began). */
-  longTasksAt: { phase: string; atMs: number; ms: number }[];
-  /** Each gap between frames of 50 ms or more, likewise. */
-  slowFramesAt: { phase: string; atMs: number; ms: number }[];
+  /** Each long task of each run: while generating or training, ms after that phase began. */
+  longTasksAt: Moment[][];
+  /** Each gap between frames of 50 ms or more of each run, likewise. */
+  slowFramesAt: Moment[][];
 }
 
 /** What the page records (installed before any of the app's scripts run). */
@@ -140,6 +148,8 @@ const quantile = (v: number[], q: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]! : NaN;
 };
 
+const byId = (id: string) => `[data-testid="${id}"]`;
+
 const attr = (page: Page, id: string) =>
   page.getAttribute(`[data-testid="${id}"]`, 'data-value').then((v) => Number(v));
 
@@ -149,7 +159,26 @@ async function waitStatus(page: Page, status: string): Promise<void> {
   });
 }
 
-async function measureApp(browser: Browser, base: string, n: number): Promise<Partial<SizeResult>> {
+/** One run of the app at n points: what the probe saw. */
+interface AppRun {
+  gaps: number[];
+  longTasksAt: Moment[];
+  slowFramesAt: Moment[];
+  pauseLatenciesMs: number[];
+  pointsEpochsPerSec: number;
+  generationMs: number;
+  trainingMs: number;
+  frames: number;
+}
+
+/** An event while generating or training, at atMs after that phase began, lasting ms. */
+interface Moment {
+  phase: string;
+  atMs: number;
+  ms: number;
+}
+
+async function measureApp(browser: Browser, base: string, n: number): Promise<AppRun> {
   const epochs = epochsFor(n);
   const { context, page } = await newPage(browser);
   const errors: string[] = [];
@@ -190,7 +219,7 @@ async function measureApp(browser: Browser, base: string, n: number): Promise<Pa
         return s === 'done' || Number(v) >= e;
       },
       target,
-      { timeout: TIMEOUT_MS, polling: 50 },
+      { timeout: TIMEOUT_MS, polling: 200 },
     );
     const status = await page.getAttribute('[data-testid="status"]', 'data-value');
     if (status !== 'training') break;
@@ -229,69 +258,99 @@ async function measureApp(browser: Browser, base: string, n: number): Promise<Pa
       ms: Math.round(t.duration),
     }));
   return {
-    n,
-    epochs,
-    longTasks: long.length,
-    maxLongTaskMs: long.length ? Math.max(...long.map((t) => t.duration)) : 0,
+    gaps,
     longTasksAt: when(long),
     slowFramesAt: when(slow),
-    p99FrameGapMs: quantile(gaps, 0.99),
-    medianFrameGapMs: median(gaps),
-    frames: probe.frames.length,
-    pauseLatencyMs: median(latencies),
     pauseLatenciesMs: latencies,
     pointsEpochsPerSec,
     generationMs,
     trainingMs,
+    frames: probe.frames.length,
   };
 }
 
-/** Makes the page believe it is in a background tab (before any of its scripts run). */
-function hideDocument(hidden: boolean): void {
-  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-  Object.defineProperty(document, 'visibilityState', {
-    configurable: true,
-    get: () => (hidden ? 'hidden' : 'visible'),
-  });
-  document.dispatchEvent(new Event('visibilitychange'));
+/** Throughput stretches: each WINDOW_MS of the app's training, then as long of the core alone. */
+const WINDOWS = 9;
+const WINDOW_MS = 1500;
+/** Epochs enough that the app's run outlasts the throughput stretches. */
+const longEpochs = (n: number) => Math.min(10_000_000, Math.ceil(3e10 / n));
+
+/** The app's training so far: rows (points × epochs) and milliseconds, pauses excluded. */
+async function appTotals(page: Page): Promise<{ rows: number; ms: number }> {
+  const el = byId('throughput');
+  const rate = Number(await page.getAttribute(el, 'data-value'));
+  const ms = Number(await page.getAttribute(el, 'data-elapsed-ms'));
+  return { rows: (rate * ms) / 1000, ms };
+}
+
+export interface Throughput {
+  /** Points·epochs per second over all stretches but the first (JIT warm-up), app and core. */
+  page: number;
+  core: number;
+  /** Each stretch's figures, in order. */
+  pageWindows: number[];
+  coreWindows: number[];
 }
 
 /**
- * The same run with the page's drawing detached: the page believes it is hidden, so it takes
- * each snapshot without drawing and acknowledges it at once. Its throughput is the worker's
- * without the UI's cost; shown again at the end, the page reads it out.
+ * The app's training throughput against the core's alone, interleaved: the app (a plain page, no
+ * probe) trains for WINDOW_MS and pauses, the core alone (bench/ui/core-page.ts, the same data
+ * in a Worker of another page) runs for WINDOW_MS, the app resumes, WINDOWS times. The app's
+ * stretch is its rows and training time between pauses as its read-out gives them.
  */
-async function measureDetached(browser: Browser, base: string, n: number): Promise<number> {
-  const { context, page } = await newPage(browser);
-  await page.addInitScript(hideDocument, true);
-  await page.goto(base + hashFor(n, epochsFor(n)));
-  await page.waitForSelector(`[data-testid="plot"][data-n="${n}"]`, { timeout: TIMEOUT_MS });
-  await page.waitForSelector('[data-testid="generate-progress"]', {
-    state: 'detached',
+async function measureThroughput(browser: Browser, base: string, n: number): Promise<Throughput> {
+  const core = await newPage(browser);
+  await core.page.goto(`${base}bench-core/core-page.html${hashFor(n, 1)}`);
+  await core.page.evaluate(() => (window as unknown as { coreBench: CoreBench }).coreBench.ready);
+  const app = await newPage(browser);
+  await app.page.goto(base + hashFor(n, longEpochs(n)));
+  await app.page.waitForSelector(`${byId('plot')}[data-n="${n}"][data-drawn="all"]`, {
     timeout: TIMEOUT_MS,
   });
-  await page.waitForTimeout(300);
-  await page.click('[data-testid="train"]');
-  await waitStatus(page, 'done');
-  await page.evaluate(hideDocument, false);
-  await page.waitForSelector(`[data-testid="epoch"][data-value="${epochsFor(n)}"]`);
-  const throughput = await attr(page, 'throughput');
-  await context.close();
-  return throughput;
+  await waitStatus(app.page, 'idle');
+  await app.page.click(byId('train'));
+  await waitStatus(app.page, 'training');
+  const pageWindows: number[] = [];
+  const coreWindows: number[] = [];
+  let pageRows = 0;
+  let pageMs = 0;
+  let coreRows = 0;
+  let coreMs = 0;
+  let last = { rows: 0, ms: 0 };
+  for (let k = 0; k < WINDOWS; k++) {
+    await app.page.waitForTimeout(WINDOW_MS);
+    await app.page.click(byId('pause'));
+    await waitStatus(app.page, 'paused');
+    const now = await appTotals(app.page);
+    const burst = (await core.page.evaluate(
+      (ms) => (window as unknown as { coreBench: CoreBench }).coreBench.burst(ms),
+      WINDOW_MS,
+    )) as { rows: number; ms: number };
+    pageWindows.push(((now.rows - last.rows) * 1000) / (now.ms - last.ms));
+    coreWindows.push((burst.rows * 1000) / burst.ms);
+    if (k > 0) {
+      pageRows += now.rows - last.rows;
+      pageMs += now.ms - last.ms;
+      coreRows += burst.rows;
+      coreMs += burst.ms;
+    }
+    last = now;
+    await app.page.click(byId('pause')); // Resume
+    await waitStatus(app.page, 'training');
+  }
+  await app.context.close();
+  await core.context.close();
+  return {
+    page: (pageRows * 1000) / pageMs,
+    core: (coreRows * 1000) / coreMs,
+    pageWindows,
+    coreWindows,
+  };
 }
 
-async function measureCore(browser: Browser, base: string, n: number): Promise<number> {
-  const { context, page } = await newPage(browser);
-  await page.goto(`${base}bench-core/core-page.html${hashFor(n, epochsFor(n))}`);
-  const handle = await page.waitForFunction(
-    () => (window as unknown as { coreResult?: unknown }).coreResult,
-    undefined,
-    { timeout: TIMEOUT_MS, polling: 250 },
-  );
-  const result = (await handle.jsonValue()) as { nsPerPointEpoch?: number; error?: string };
-  await context.close();
-  if (result.error !== undefined) throw new Error(`core page: ${result.error}`);
-  return result.nsPerPointEpoch!;
+interface CoreBench {
+  ready: Promise<unknown>;
+  burst(ms: number): Promise<unknown>;
 }
 
 const root = join(import.meta.dirname, '..');
@@ -325,20 +384,9 @@ try {
   });
   const results: SizeResult[] = [];
   for (const n of SIZES) {
-    const coreNsRuns = [await measureCore(browser, base, n)];
-    const app = await measureApp(browser, base, n);
-    coreNsRuns.push(await measureCore(browser, base, n));
-    const detached = await measureDetached(browser, base, n);
-    coreNsRuns.push(await measureCore(browser, base, n));
-    const core = median(coreNsRuns);
-    const result = {
-      ...app,
-      coreNsPerPointEpoch: core,
-      coreNsRuns,
-      ratio: (app.pointsEpochsPerSec! * core) / 1e9,
-      detachedPointsEpochsPerSec: detached,
-      detachedRatio: app.pointsEpochsPerSec! / detached,
-    } as SizeResult;
+    const apps: AppRun[] = [];
+    for (let r = 0; r < RUNS; r++) apps.push(await measureApp(browser, base, n));
+    const result = summarise(n, apps, await measureThroughput(browser, base, n));
     results.push(result);
     if (json) console.log(JSON.stringify(result));
   }
@@ -349,9 +397,38 @@ try {
   await rm(outDir, { recursive: true, force: true });
 }
 
+function summarise(n: number, apps: AppRun[], throughput: Throughput): SizeResult {
+  const gaps = apps.flatMap((a) => a.gaps);
+  const long = apps.flatMap((a) => a.longTasksAt);
+  const latencies = apps.flatMap((a) => a.pauseLatenciesMs);
+  return {
+    n,
+    epochs: epochsFor(n),
+    runs: apps.length,
+    longTasks: long.length,
+    maxLongTaskMs: long.length ? Math.max(...long.map((t) => t.ms)) : 0,
+    p99FrameGapMs: quantile(gaps, 0.99),
+    medianFrameGapMs: median(gaps),
+    pauseLatencyMs: median(latencies),
+    pauseLatenciesMs: latencies,
+    pointsEpochsPerSec: throughput.page,
+    coreNsPerPointEpoch: 1e9 / throughput.core,
+    ratio: throughput.page / throughput.core,
+    pageWindows: throughput.pageWindows,
+    coreWindows: throughput.coreWindows,
+    runPointsEpochsPerSec: apps.map((a) => a.pointsEpochsPerSec),
+    generationMs: median(apps.map((a) => a.generationMs)),
+    trainingMs: median(apps.map((a) => a.trainingMs)),
+    frames: apps.reduce((k, a) => k + a.frames, 0),
+    longTasksAt: apps.map((a) => a.longTasksAt),
+    slowFramesAt: apps.map((a) => a.slowFramesAt),
+  };
+}
+
 function printTable(results: SizeResult[]): void {
   const rows: [string, (r: SizeResult) => string][] = [
     ['epochs', (r) => String(r.epochs)],
+    ['runs', (r) => String(r.runs)],
     ['generation (s)', (r) => (r.generationMs / 1000).toFixed(1)],
     ['training (s)', (r) => (r.trainingMs / 1000).toFixed(1)],
     ['long tasks > 50 ms', (r) => String(r.longTasks)],
@@ -360,10 +437,9 @@ function printTable(results: SizeResult[]): void {
     ['frame gap median (ms)', (r) => r.medianFrameGapMs.toFixed(1)],
     ['pause latency (ms)', (r) => r.pauseLatencyMs.toFixed(1)],
     ['page (M points·epochs/s)', (r) => (r.pointsEpochsPerSec / 1e6).toFixed(1)],
+    ['core alone (M points·epochs/s)', (r) => (1e3 / r.coreNsPerPointEpoch).toFixed(1)],
     ['core alone (ns/point/epoch)', (r) => r.coreNsPerPointEpoch.toFixed(2)],
     ['page / core', (r) => `${(100 * r.ratio).toFixed(1)}%`],
-    ['not drawing (M points·epochs/s)', (r) => (r.detachedPointsEpochsPerSec / 1e6).toFixed(1)],
-    ['page / not drawing', (r) => `${(100 * r.detachedRatio).toFixed(1)}%`],
   ];
   const head = ['n', ...results.map((r) => r.n.toExponential(0).replace('+', ''))];
   const table = [head, ...rows.map(([label, f]) => [label, ...results.map(f)])];

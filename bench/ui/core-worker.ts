@@ -1,7 +1,10 @@
 /**
- * The core alone in a Worker: generates the recipe's dataset, then times Trainer.step with
- * capture = false from the same initial weights the app starts from, after warming the kernels
- * up on a small dataset. Batches of epochs last at least BATCH_MS; the median is the figure.
+ * The core alone in a Worker, in bursts: on 'init' it generates the recipe's dataset (after
+ * warming the kernels up on a small one) and a Trainer from the same initial weights the app
+ * starts from, with capture = false; on 'burst' it runs whole epochs for at least `ms` and answers
+ * with the rows (points × epochs) and the milliseconds they took. The bench alternates these
+ * bursts with stretches of the app's training, so both see this machine's speed alike (it flips
+ * by some 30% from one second to the next).
  */
 import { initialModel } from '../../src/core/classifier.ts';
 import { generateDataset } from '../../src/core/dataset.ts';
@@ -9,25 +12,24 @@ import { PyRandom } from '../../src/core/py-random.ts';
 import type { Recipe } from '../../src/core/recipe.ts';
 import { Trainer } from '../../src/core/trainer.ts';
 
-export interface CoreRequest extends Recipe {
+export interface CoreSettings extends Recipe {
   lr: number;
   reg: number;
 }
 
-export type CoreResult =
-  | { n: number; nsPerPointEpoch: number; batches: number[]; generationMs: number }
-  | { error: string };
+export type CoreRequest = { kind: 'init'; settings: CoreSettings } | { kind: 'burst'; ms: number };
 
-const BATCH_MS = 300;
-const BATCHES = 7;
+export type CoreReply =
+  | { kind: 'ready'; n: number; generationMs: number }
+  | { kind: 'burst'; rows: number; ms: number }
+  | { kind: 'error'; error: string };
 
 /**
  * V8 can leave a hot loop partly unoptimised when it first meets it on a huge array (see
  * PERF-NOTES.md): run the kernels on a small dataset first, as the worker effectively does by
  * scanning in chunks.
  */
-function warmUp(request: CoreRequest): void {
-  const { lr, reg, ...recipe } = request;
+function warmUp({ lr, reg, ...recipe }: CoreSettings): void {
   const rng = new PyRandom(recipe.seed);
   const data = generateDataset({ ...recipe, nPerClass: 10_000 }, rng);
   const trainer = new Trainer(data, initialModel(data.d, rng), { lr, reg });
@@ -35,39 +37,35 @@ function warmUp(request: CoreRequest): void {
   trainer.step(300);
 }
 
-self.onmessage = (event: MessageEvent<CoreRequest>) => {
-  const { lr, reg, ...recipe } = event.data;
-  warmUp(event.data);
+let trainer: Trainer | null = null;
+
+function handle(request: CoreRequest): CoreReply {
+  if (request.kind === 'init') {
+    const { lr, reg, ...recipe } = request.settings;
+    warmUp(request.settings);
+    const t0 = performance.now();
+    const rng = new PyRandom(recipe.seed);
+    const data = generateDataset(recipe, rng);
+    const generationMs = performance.now() - t0;
+    trainer = new Trainer(data, initialModel(data.d, rng), { lr, reg });
+    trainer.capture = false;
+    trainer.step(2);
+    return { kind: 'ready', n: data.n, generationMs };
+  }
+  if (!trainer) return { kind: 'error', error: 'burst before init' };
   const t0 = performance.now();
-  const rng = new PyRandom(recipe.seed);
-  const data = generateDataset(recipe, rng);
-  const generationMs = performance.now() - t0;
-  const trainer = new Trainer(data, initialModel(data.d, rng), { lr, reg });
-  trainer.capture = false;
-  // Warm-up, and the epochs per batch that make it last about BATCH_MS.
-  let k = 1;
-  for (;;) {
-    const s = performance.now();
-    trainer.step(k);
-    const ms = performance.now() - s;
-    if (ms >= BATCH_MS / 2) {
-      k = Math.max(1, Math.round((k * BATCH_MS) / ms));
-      break;
-    }
-    k *= 2;
+  let epochs = 0;
+  while (performance.now() - t0 < request.ms) {
+    trainer.step(1);
+    epochs++;
   }
-  const batches: number[] = [];
-  for (let i = 0; i < BATCHES; i++) {
-    const s = performance.now();
-    trainer.step(k);
-    batches.push(((performance.now() - s) * 1e6) / (k * data.n));
+  return { kind: 'burst', rows: epochs * trainer.n, ms: performance.now() - t0 };
+}
+
+self.onmessage = (event: MessageEvent<CoreRequest>) => {
+  try {
+    postMessage(handle(event.data));
+  } catch (e) {
+    postMessage({ kind: 'error', error: e instanceof Error ? e.message : String(e) });
   }
-  const sorted = [...batches].sort((a, b) => a - b);
-  const result: CoreResult = {
-    n: data.n,
-    nsPerPointEpoch: sorted[sorted.length >> 1]!,
-    batches,
-    generationMs,
-  };
-  postMessage(result);
 };
