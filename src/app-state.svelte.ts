@@ -55,6 +55,11 @@ const PACER_SHARE_EVERY_K = 0.75;
 function pacedShare(cores: number): number {
   return cores > 2 ? 0.2 : 0.08;
 }
+/**
+ * The page draws a sample: the full support-vector list in every snapshot would be megabytes of
+ * garbage each at 10^7 points (the Compare panel asks the worker for it when exporting).
+ */
+const LEAN_SNAPSHOTS = { supportVectors: false } as const;
 /** Target duration of one step() batch when resuming without a live run, ms. */
 const STEP_BATCH_MS = 25;
 
@@ -241,9 +246,7 @@ export class AppState {
     this.curveVersion++;
     const n = this.summary?.n ?? 2 * settings.recipe.nPerClass;
     const snapshots = snapshotPolicy(this.snapshotRate, settings.hp.epochs, n);
-    // The page draws a sample: the full support-vector list would be megabytes of garbage per
-    // snapshot at 10^7 points (the Compare panel asks the worker for it when exporting).
-    const options = { ...settings.hp, snapshots: { ...snapshots, supportVectors: false } };
+    const options = { ...settings.hp, snapshots: { ...snapshots, ...LEAN_SNAPSHOTS } };
     // Paced snapshots leave the worker free to train flat out: drawing them must leave it CPU.
     const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
     this.pacer.share = snapshots.everyEpochs ? PACER_SHARE_EVERY_K : pacedShare(cores);
@@ -342,7 +345,7 @@ export class AppState {
       if (!settings) return;
       if (this.run && !sameHyperparameters(this.run.hp, settings.hp)) await this.stopRun();
       const token = this.token;
-      const call = this.client.step(1, settings.hp);
+      const call = this.client.step(1, settings.hp, LEAN_SNAPSHOTS);
       this.pending = call;
       const s = await call;
       if (token !== this.token) return;
@@ -494,7 +497,11 @@ export class AppState {
         const every = snapshotPolicy(this.snapshotRate, target, this.summary?.n ?? 0).everyEpochs;
         const batch = every ? every - (s0.epoch % every) : k;
         const t0 = performance.now();
-        const call = this.client.step(Math.min(batch, target - s0.epoch), settings.hp);
+        const call = this.client.step(
+          Math.min(batch, target - s0.epoch),
+          settings.hp,
+          LEAN_SNAPSHOTS,
+        );
         this.pending = call;
         const s = await call;
         if (token !== this.token) return;

@@ -12,6 +12,7 @@ import type {
   Hyperparameters,
   Recipe,
   Snapshot,
+  SnapshotPolicy,
   TrainerService,
   TrainOptions,
 } from '../workers/trainer-api.ts';
@@ -85,7 +86,8 @@ export function createTrainerClient(makeWorker: WorkerFactory = defaultFactory):
     },
     pause: () => track(() => remote.pause()),
     resume: () => track(() => remote.resume()),
-    step: (k: number, hp: Hyperparameters) => track(() => remote.step(k, hp)),
+    step: (k: number, hp: Hyperparameters, snapshots?: SnapshotPolicy) =>
+      track(() => remote.step(k, hp, snapshots)),
     cancel: () => track(() => remote.cancel()),
     reset: () => track(() => remote.reset()),
     supportVectors: (w: Float64Array, b: number) => track(() => remote.supportVectors(w, b)),

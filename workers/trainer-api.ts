@@ -123,10 +123,11 @@ export interface TrainerService {
   resume(): Promise<void>;
   /**
    * k more epochs after the last reported snapshot, sliced (the run paused, or none running:
-   * then from the current weights with hp's lr and reg). Resolves with the snapshot after
-   * them; onSnapshot is not called for it.
+   * then from the current weights with hp's lr and reg, and `snapshots` as the new run's
+   * policy: only its supportVectors matters here). Resolves with the snapshot after them;
+   * onSnapshot is not called for it.
    */
-  step(k: number, hp: Hyperparameters): Promise<Snapshot>;
+  step(k: number, hp: Hyperparameters, snapshots?: SnapshotPolicy): Promise<Snapshot>;
   cancel(): Promise<void>;
   /** Back to the initial weights (epoch 0); resolves with the epoch-0 snapshot. */
   reset(): Promise<Snapshot>;

@@ -24,6 +24,7 @@ import type {
   DatasetSummary,
   GenerateProgress,
   Snapshot,
+  SnapshotPolicy,
   TrainerService,
   TrainOptions,
 } from './trainer-api.ts';
@@ -55,7 +56,7 @@ function invalid(errors: { message: string }[]): Error | null {
   return errors.length ? new RangeError(errors.map((e) => e.message).join('; ')) : null;
 }
 
-function checkEpochPolicy(options: TrainOptions): Error | null {
+function checkEpochPolicy(options: Pick<TrainOptions, 'snapshots'>): Error | null {
   const every = options.snapshots?.everyEpochs;
   if (every !== undefined && (!Number.isInteger(every) || every < 1)) {
     return new RangeError(`snapshots.everyEpochs must be an integer >= 1, got ${every}`);
@@ -203,17 +204,17 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       run?.resume();
     },
 
-    async step(k: number, hp: Hyperparameters) {
+    async step(k: number, hp: Hyperparameters, policy?: SnapshotPolicy) {
       const { trainer: t } = ready();
       if (!Number.isInteger(k) || k < 1 || k > 1_000_000) {
         throw new RangeError(`step count must be an integer in [1, 1000000], got ${k}`);
       }
       if (!run || !run.active) {
-        const error = invalid(hyperparameterErrors(hp));
+        const error = invalid(hyperparameterErrors(hp)) ?? checkEpochPolicy({ snapshots: policy });
         if (error) throw error;
         t.lr = hp.lr;
         t.reg = hp.reg;
-        startRun(Math.max(hp.epochs, t.epoch + k), async () => undefined, {}, true);
+        startRun(Math.max(hp.epochs, t.epoch + k), async () => undefined, policy ?? {}, true);
       }
       if (run!.status !== 'paused') throw new Error('pause the run before stepping');
       return transfer(remember(await run!.step(k)));

@@ -254,8 +254,22 @@ describe('trainer service (in process)', () => {
     const a = await service.step(7, hp);
     const b = await service.step(3, hp);
     expect([a.epoch, b.epoch]).toEqual([7, 10]);
-    const { t } = coreRun(DEFAULT_RECIPE, hp.lr, hp.reg, 10);
+    const { t, m } = coreRun(DEFAULT_RECIPE, hp.lr, hp.reg, 10);
     expect(Array.from(b.w)).toEqual(Array.from(t.w));
+    expect(Array.from(b.sv)).toEqual(Array.from(t.sv.subarray(0, m.svCount)));
+    // A lean policy leaves the index list out of the steps' snapshots (from a new run).
+    await service.reset();
+    const lean = await service.step(10, hp, { supportVectors: false });
+    expect([lean.epoch, lean.sv.length, lean.svIncluded, lean.svCount]).toEqual([
+      10,
+      0,
+      false,
+      m.svCount,
+    ]);
+    expect(Array.from(lean.w)).toEqual(Array.from(t.w));
+    await expect(service.step(1, hp, { everyEpochs: 0 })).resolves.toBeDefined(); // run is live
+    await service.cancel();
+    await expect(service.step(1, hp, { everyEpochs: 0 })).rejects.toThrow(/everyEpochs/);
     await service.dispose();
   });
 
