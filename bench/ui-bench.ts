@@ -15,9 +15,9 @@
  * - pointsEpochsPerSec, coreNsPerPointEpoch, ratio: the app's training throughput (as its
  *   read-out gives it: rows over training time) against Trainer.step with capture = false on the
  *   same data in a Worker in the same Chromium (bench/ui/core-page.ts), measured interleaved:
- *   1.5 s of the app training, 1.5 s of the core alone while the app is paused, nine times (the
- *   first pair left out). This machine's speed flips by some 30% from one second to the next,
- *   so runs taken minutes apart would not compare.
+ *   1 s of the app training, 1 s of the core alone while the app is paused, 17 times (the first
+ *   pair left out). This machine's speed flips by some 30% from one second to the next, so runs
+ *   taken minutes apart would not compare; medianPairRatio is the median of the pairs' ratios.
  *
  * Figures, not tests: the machine is shared, so repeat and compare medians.
  */
@@ -67,6 +67,7 @@ export interface SizeResult {
   ratio: number;
   pageWindows: number[];
   coreWindows: number[];
+  medianPairRatio: number;
   /** Each responsiveness run's own throughput (pauses and a probe on every frame included). */
   runPointsEpochsPerSec: number[];
   generationMs: number;
@@ -270,8 +271,8 @@ async function measureApp(browser: Browser, base: string, n: number): Promise<Ap
 }
 
 /** Throughput stretches: each WINDOW_MS of the app's training, then as long of the core alone. */
-const WINDOWS = 9;
-const WINDOW_MS = 1500;
+const WINDOWS = 17;
+const WINDOW_MS = 1000;
 /** Epochs enough that the app's run outlasts the throughput stretches. */
 const longEpochs = (n: number) => Math.min(10_000_000, Math.ceil(3e10 / n));
 
@@ -416,6 +417,9 @@ function summarise(n: number, apps: AppRun[], throughput: Throughput): SizeResul
     ratio: throughput.page / throughput.core,
     pageWindows: throughput.pageWindows,
     coreWindows: throughput.coreWindows,
+    medianPairRatio: median(
+      throughput.pageWindows.slice(1).map((p, k) => p / throughput.coreWindows[k + 1]!),
+    ),
     runPointsEpochsPerSec: apps.map((a) => a.pointsEpochsPerSec),
     generationMs: median(apps.map((a) => a.generationMs)),
     trainingMs: median(apps.map((a) => a.trainingMs)),
@@ -440,6 +444,7 @@ function printTable(results: SizeResult[]): void {
     ['core alone (M points·epochs/s)', (r) => (1e3 / r.coreNsPerPointEpoch).toFixed(1)],
     ['core alone (ns/point/epoch)', (r) => r.coreNsPerPointEpoch.toFixed(2)],
     ['page / core', (r) => `${(100 * r.ratio).toFixed(1)}%`],
+    ['page / core, median pair', (r) => `${(100 * r.medianPairRatio).toFixed(1)}%`],
   ];
   const head = ['n', ...results.map((r) => r.n.toExponential(0).replace('+', ''))];
   const table = [head, ...rows.map(([label, f]) => [label, ...results.map(f)])];
