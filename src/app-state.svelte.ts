@@ -454,7 +454,7 @@ export class AppState {
     const cur = this.latest;
     if (cur && (s.runId < cur.runId || (s.runId === cur.runId && s.epoch < cur.epoch))) return;
     this.curves.addChunk(s.curve);
-    if (s.epoch > 0) this.curves.addChurn(s.epoch, s.entered, s.left);
+    if (s.epoch > 0 && s.churnCounted) this.curves.addChurn(s.epoch, s.entered, s.left);
     this.latest = s;
     if (!this.hidden) this.present(s);
   }

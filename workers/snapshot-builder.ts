@@ -93,6 +93,7 @@ export class SnapshotBuilder {
       ),
       entered: churn.entered,
       left: churn.left,
+      churnCounted: sv !== null,
       curve,
       elapsedMs: info.elapsedMs,
       throughput: seconds > 0 ? info.rows / seconds : 0,

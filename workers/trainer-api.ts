@@ -87,9 +87,14 @@ export interface Snapshot {
   svIncluded: boolean;
   /** 1 where the display sample's point is a support vector (aligned with summary.sample). */
   sampleSv: Uint8Array;
-  /** Points that entered / left the support-vector set since the previous snapshot. */
+  /**
+   * Points that entered / left the support-vector set since the previous snapshot that counted
+   * them; churnCounted is false when this one could not (a pause that lands mid-epoch has no
+   * support-vector list to compare): entered and left are then 0 and mean nothing.
+   */
   entered: number;
   left: number;
+  churnCounted: boolean;
   /** Metrics of the epochs since the previous snapshot (their curves). */
   curve: CurveChunk;
   /** Training time so far (pauses excluded), ms. */

@@ -25,6 +25,7 @@ function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     sampleSv: new Uint8Array(0),
     entered: 0,
     left: 0,
+    churnCounted: true,
     curve: {
       from: 0,
       meanLoss: new Float64Array(0),

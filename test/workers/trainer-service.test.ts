@@ -108,6 +108,8 @@ describe('trainer service (in process)', () => {
     const sv = new Set(core.supportVectors());
     const summarySample = sampleRows(core.n, SAMPLE_SIZE, recipe.seed);
     expect(Array.from(paused!.sampleSv)).toEqual(Array.from(summarySample, (i) => +sv.has(i)));
+    // Mid-epoch: no list to count churn against; at a pass boundary: both.
+    expect(paused!.churnCounted).toBe(paused!.svIncluded);
     if (!paused!.svIncluded) expect(paused!.sv.length).toBe(0);
     else expect(Array.from(paused!.sv)).toEqual([...sv]);
     await tick();
@@ -177,6 +179,7 @@ describe('trainer service (in process)', () => {
       expect([s.sv.length, s.svIncluded]).toEqual([0, false]);
       expect(f.svIncluded).toBe(true);
       expect([s.svCount, s.entered, s.left]).toEqual([f.svCount, f.entered, f.left]);
+      expect([s.churnCounted, f.churnCounted]).toEqual([true, true]);
       expect(Array.from(s.sampleSv)).toEqual(Array.from(f.sampleSv));
       expect(Array.from(await service.supportVectors(s.w, s.b))).toEqual(Array.from(f.sv));
     }
