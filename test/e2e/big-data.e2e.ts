@@ -106,9 +106,22 @@ describe('a million points', () => {
     const elements = await page.$$eval(`${byTestId('plot')} *`, (all) => all.length);
     expect(elements).toBeLessThan(300);
     await page.waitForSelector(`${byTestId('density')}[href^="data:image/png"]`);
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent,
+      byTestId('ascii'),
+    );
+    const initialGrid = (await page.textContent(byTestId('ascii')))!;
+    expect(initialGrid.split('\n')).toHaveLength(21);
 
     await page.click(byTestId('train'));
     await waitForStatus(page, 'training');
+    // The text view follows the run at a million points too, while it trains.
+    await page.waitForFunction(
+      ([grid, status, before]) =>
+        document.querySelector(grid!)?.textContent !== before &&
+        document.querySelector(status!)?.getAttribute('data-value') === 'training',
+      [byTestId('ascii'), byTestId('status'), initialGrid] as const,
+    );
     const progress = () =>
       page.getAttribute(byTestId('progress'), 'aria-valuenow').then((v) => Number(v));
     await page.waitForFunction(
