@@ -404,8 +404,9 @@ export class AppState {
   }
 
   /**
-   * Ends the live train run, keeping its state: the worker's cancel() completes the current pass,
-   * and the run's final snapshot (taken by train()) is what Step and Resume then count from.
+   * Ends the live train run, keeping its state: the worker's cancel() ends a paused run at the
+   * epoch on screen (a running one at the pass it is in), and the run's final snapshot (taken by
+   * train()) is what Step and Resume then count from.
    */
   private async stopRun(): Promise<void> {
     this.driveId++;

@@ -298,6 +298,7 @@ export class TrainingRun {
   }
 
   private async end(status: 'done' | 'cancelled' | 'diverged'): Promise<void> {
+    if (this.status === 'paused') this.rewindToShown();
     this.status = status;
     for (const resolve of this.pauseWaiters.splice(0)) resolve(null);
     this.stepGoal?.reject(new Error(`the run ended (${status}) before the step finished`));
@@ -324,6 +325,19 @@ export class TrainingRun {
     const state = { epoch: last.epoch, w: last.w, b: last.b, m, sv, history: t.history };
     this.reportedEpoch = last.epoch;
     return this.build(state, status);
+  }
+
+  /**
+   * A run that paused mid-epoch showed its last completed pass (epoch t) while the trainer had
+   * stepped on to t + 1: ending there, the trainer goes back to t, so the run's final snapshot is
+   * the epoch on screen and later steps count from it.
+   */
+  private rewindToShown(): void {
+    const last = this.lastPass;
+    const t = this.trainer;
+    if (!last || last.epoch !== this.reportedEpoch || t.epoch === last.epoch) return;
+    t.rewind(last.epoch, last.w, last.b);
+    this.handledEpoch = -1;
   }
 
   private build(state: ModelState, status: RunStatus): Snapshot {

@@ -35,6 +35,11 @@ export class MetricHistory {
     this.length = 0;
   }
 
+  /** Keeps entries [0, length) only. */
+  truncate(length: number): void {
+    this.length = Math.max(0, Math.min(this.length, length));
+  }
+
   private grow(): void {
     const twice = (a: Float64Array) => {
       const b = new Float64Array(a.length * 2);

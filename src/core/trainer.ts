@@ -189,6 +189,24 @@ export class Trainer {
     return false;
   }
 
+  /**
+   * Back to weights (w, b) after `epoch` steps, which this trainer computed earlier (epoch at
+   * most the current one): history keeps entries [0, epoch), the pass over them starts anew. A
+   * run paused mid-epoch shows its last completed pass; when it ends there, later steps count
+   * from that epoch, not from the one half scanned.
+   */
+  rewind(epoch: number, w: Float64Array, b: number): void {
+    if (!Number.isInteger(epoch) || epoch < 0 || epoch > this.epoch) {
+      throw new RangeError(`rewind needs an epoch in [0, ${this.epoch}], got ${epoch}`);
+    }
+    if (w.length !== this.d) throw new RangeError(`weights have length ${w.length}, d = ${this.d}`);
+    this.w.set(w);
+    this.b = b;
+    this.epoch = epoch;
+    this.cursor = 0;
+    this.history.truncate(epoch);
+  }
+
   /** Back to the initial weights, epoch 0, empty history; optionally new lr and reg. */
   reset(settings?: TrainingSettings): void {
     this.w.set(this.initial.w);

@@ -123,6 +123,31 @@ describe('trainer service (in process)', () => {
     await service.dispose();
   });
 
+  it('a run paused mid-epoch ends at the epoch shown; new steps count from it', async () => {
+    const recipe = { ...DEFAULT_RECIPE, nPerClass: 50_000, seed: 5 };
+    const service = createTrainerService({ sliceMs: 0.2 });
+    await service.generate(recipe);
+    let lastSeen = -1;
+    const run = service.train({ ...hp, epochs: 1000 }, (s) => {
+      lastSeen = s.epoch;
+      return tick();
+    });
+    while (lastSeen < 2) await tick();
+    const paused = (await service.pause())!;
+    await service.cancel(); // as the page does when a training setting changed while paused
+    const final = await run;
+    expect([final.status, final.epoch]).toEqual(['cancelled', paused.epoch]);
+    expect(Array.from(final.w)).toEqual(Array.from(paused.w));
+    const hp2 = { ...hp, lr: 0.2 };
+    const stepped = await service.step(1, hp2);
+    expect(stepped.epoch).toBe(paused.epoch + 1);
+    const { t: core } = coreRun(recipe, hp.lr, hp.reg, paused.epoch);
+    core.lr = hp2.lr;
+    core.step(1);
+    expect(Array.from(stepped.w)).toEqual(Array.from(core.w));
+    await service.dispose();
+  });
+
   it('pauses promptly while a required snapshot waits for a slow page', async () => {
     const service = createTrainerService();
     await service.generate({ ...DEFAULT_RECIPE });
