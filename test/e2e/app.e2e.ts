@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { pagePerTest } from './browser.ts';
 import {
   byTestId,
   epoch,
@@ -26,12 +26,11 @@ const TILTED = readReport('seed2026-n200-tilted');
 const TILTED_HASH =
   '#seed=2026&nPerClass=200&trueW=0.5,1.5&trueB=-0.3&noise=0.5&lr=0.05&epochs=150&reg=0.001';
 
-let browser: Browser;
+const session = pagePerTest(baseUrl);
 let page: Page;
-let errors: string[];
 
 async function open(hash = '', viewport?: { width: number; height: number }): Promise<Page> {
-  ({ page, errors } = await openPage(browser, baseUrl + hash, viewport));
+  page = await session.open(hash, viewport);
   return page;
 }
 
@@ -51,20 +50,6 @@ async function expectReport(p: Page, r: typeof ARTICLE, when: 'initial' | 'final
   expect(await text(p, 'bias')).toBe(r.bias);
   expect(await waitForGrid(p, r.finalGrid)).toBe(r.finalGrid);
 }
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  const seen = errors;
-  await page?.context().close();
-  expect(seen, 'console errors and uncaught exceptions').toEqual([]);
-});
 
 describe("the article's experiment", () => {
   it('opens ready to train, showing the untrained classifier', async () => {

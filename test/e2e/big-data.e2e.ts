@@ -4,10 +4,10 @@
  * recipe over the limit refused without side effects, and a hidden tab that draws nothing until
  * it is shown again.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RECIPE, recipeErrors } from '../../src/core/recipe.ts';
-import { launchChromium, openPage } from './browser.ts';
+import { pagePerTest } from './browser.ts';
 import { byTestId, epoch, text, value, waitForStatus, waitReady } from './page-model.ts';
 import { readReport } from './report-fixture.ts';
 
@@ -18,12 +18,11 @@ const MILLION =
 /** The display sample's size (src/core/display-sample.ts). */
 const SAMPLE_SIZE = 4000;
 
-let browser: Browser;
+const session = pagePerTest(baseUrl);
 let page: Page;
-let errors: string[];
 
 async function open(hash = ''): Promise<Page> {
-  ({ page, errors } = await openPage(browser, baseUrl + hash));
+  page = await session.open(hash);
   return page;
 }
 
@@ -71,20 +70,6 @@ async function timedPause(p: Page): Promise<number> {
     return w.pausedAt - w.clickedAt;
   });
 }
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  const seen = errors;
-  await page?.context().close();
-  expect(seen, 'console errors and uncaught exceptions').toEqual([]);
-});
 
 describe('a million points', () => {
   it('draws a bounded sample over a density of all n, and trains, pauses and steps', async () => {

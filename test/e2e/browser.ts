@@ -3,6 +3,7 @@
  * that records console errors and uncaught exceptions so every test can assert there were none.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -34,4 +35,35 @@ export async function openPage(
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   await page.goto(url);
   return { page, errors };
+}
+
+/**
+ * One browser for a test file and fresh pages per test: open(hash) opens the app at
+ * baseUrl + hash in a context of its own; after each test they all close, and the test fails if
+ * any of them logged a console error or threw.
+ */
+export function pagePerTest(baseUrl: string): {
+  open(hash?: string, viewport?: { width: number; height: number }): Promise<Page>;
+} {
+  let browser: Browser | undefined;
+  let opened: { page: Page; errors: string[] }[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const seen = opened.flatMap((o) => o.errors);
+    for (const o of opened) await o.page.context().close();
+    opened = [];
+    expect(seen, 'console errors and uncaught exceptions').toEqual([]);
+  });
+  return {
+    async open(hash = '', viewport) {
+      const o = await openPage(browser!, baseUrl + hash, viewport);
+      opened.push(o);
+      return o.page;
+    },
+  };
 }

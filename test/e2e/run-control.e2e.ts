@@ -2,33 +2,18 @@
  * Pause, Step and Resume on the worker's live run, and what happens when the form's training
  * settings change while a run is paused: the run stops there and carries on with the new ones.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { pagePerTest } from './browser.ts';
 import { byTestId, epoch, value, waitForStatus, waitReady } from './page-model.ts';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
+const session = pagePerTest(baseUrl);
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  const seen = errors;
-  await page?.context().close();
-  expect(seen, 'console errors and uncaught exceptions').toEqual([]);
-});
 
 async function pausedMidRun(): Promise<number> {
-  ({ page, errors } = await openPage(browser, baseUrl));
+  page = await session.open();
   await waitReady(page);
   await page.selectOption(byTestId('field-snapshotRate'), 'epoch10');
   await page.click(byTestId('train'));
