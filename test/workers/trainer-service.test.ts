@@ -24,6 +24,24 @@ function coreRun(recipe: Recipe, lr: number, reg: number, epochs: number) {
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
+/**
+ * A run over 100,000 points paused once the page has seen epoch 2; slices far shorter than an
+ * epoch, so the pause lands mid-pass.
+ */
+async function pausedAfterTwoEpochs() {
+  const recipe = { ...DEFAULT_RECIPE, nPerClass: 50_000, seed: 5 };
+  const service = createTrainerService({ sliceMs: 0.2 });
+  await service.generate(recipe);
+  let lastSeen = -1;
+  const run = service.train({ ...hp, epochs: 1000 }, (s) => {
+    lastSeen = s.epoch;
+    return tick();
+  });
+  while (lastSeen < 2) await tick();
+  const paused = (await service.pause())!;
+  return { recipe, service, run, paused };
+}
+
 describe('trainer service (in process)', () => {
   it('trains the article’s experiment to exactly the CLI’s numbers', async () => {
     const service = createTrainerService();
@@ -86,17 +104,7 @@ describe('trainer service (in process)', () => {
   });
 
   it('pauses mid-epoch and reports the last completed epoch; steps count from it', async () => {
-    const recipe = { ...DEFAULT_RECIPE, nPerClass: 50_000, seed: 5 };
-    // Slices far shorter than an epoch: a pause lands mid-pass.
-    const service = createTrainerService({ sliceMs: 0.2 });
-    await service.generate(recipe);
-    let lastSeen = -1;
-    const run = service.train({ ...hp, epochs: 1000 }, (s) => {
-      lastSeen = s.epoch;
-      return tick();
-    });
-    while (lastSeen < 2) await tick();
-    const paused = await service.pause();
+    const { recipe, service, run, paused } = await pausedAfterTwoEpochs();
     expect(paused?.status).toBe('paused');
     const at = paused!.epoch;
     const { t: core } = coreRun(recipe, hp.lr, hp.reg, at);
@@ -124,16 +132,7 @@ describe('trainer service (in process)', () => {
   });
 
   it('a run paused mid-epoch ends at the epoch shown; new steps count from it', async () => {
-    const recipe = { ...DEFAULT_RECIPE, nPerClass: 50_000, seed: 5 };
-    const service = createTrainerService({ sliceMs: 0.2 });
-    await service.generate(recipe);
-    let lastSeen = -1;
-    const run = service.train({ ...hp, epochs: 1000 }, (s) => {
-      lastSeen = s.epoch;
-      return tick();
-    });
-    while (lastSeen < 2) await tick();
-    const paused = (await service.pause())!;
+    const { recipe, service, run, paused } = await pausedAfterTwoEpochs();
     await service.cancel(); // as the page does when a training setting changed while paused
     const final = await run;
     expect([final.status, final.epoch]).toEqual(['cancelled', paused.epoch]);
