@@ -3,10 +3,9 @@
  * the keyboard, the URL round trip and its notice, validation, layout and accessibility, with
  * no console errors anywhere.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { seriousAxeViolations } from './axe.ts';
 import { pagePerTest } from './browser.ts';
 import {
   byTestId,
@@ -14,6 +13,7 @@ import {
   fieldValues,
   text,
   value,
+  waitForEpochAbove,
   waitForGrid,
   waitForStatus,
   waitReady,
@@ -104,10 +104,7 @@ describe('pause, step and resume', () => {
     expect(await epoch(page)).toBe(paused);
 
     await page.click(byTestId('step'));
-    await page.waitForFunction(
-      ([sel, e]) => Number(document.querySelector(sel!)?.getAttribute('data-value')) > e!,
-      [byTestId('epoch'), paused] as const,
-    );
+    await waitForEpochAbove(page, paused);
     const afterStep = await epoch(page);
     expect(afterStep).toBe(paused + 1);
     await page.click(byTestId('step'));
@@ -298,28 +295,14 @@ describe('layout and accessibility', () => {
   });
 
   it('has no serious or critical axe-core violations, before and after training', async () => {
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    const axeSource = readFileSync(axePath, 'utf8');
     await open('#seed=7&nPerClass=30&trueW=1,-0.6&trueB=0.4&noise=0.5&lr=0.05&epochs=400&reg=x');
     await waitForStatus(page, 'idle');
-    await page.addScriptTag({ content: axeSource });
-    const audit = async () => {
-      const results = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: () => Promise<unknown> } }).axe;
-        return (await axe.run()) as {
-          violations: { id: string; impact: string; help: string; nodes: unknown[] }[];
-        };
-      });
-      return results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes)`);
-    };
-    expect(await audit()).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.click('button:has-text("Dismiss")');
     await page.fill(byTestId('field-reg'), '0.01');
     await page.selectOption(byTestId('field-snapshotRate'), 'frame');
     await page.click(byTestId('train'));
     await waitForStatus(page, 'done');
-    expect(await audit()).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

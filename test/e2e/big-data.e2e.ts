@@ -8,7 +8,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RECIPE, recipeErrors } from '../../src/core/recipe.ts';
 import { pagePerTest } from './browser.ts';
-import { byTestId, epoch, text, value, waitForStatus, waitReady } from './page-model.ts';
+import {
+  byTestId,
+  epoch,
+  text,
+  value,
+  waitForEpochAbove,
+  waitForStatus,
+  waitReady,
+} from './page-model.ts';
 import { readReport } from './report-fixture.ts';
 
 const baseUrl = inject('baseUrl');
@@ -133,10 +141,7 @@ describe('a million points', () => {
     expect(await value(page, 'status')).toBe('paused');
 
     await page.click(byTestId('pause')); // Resume
-    await page.waitForFunction(
-      ([sel, e]) => Number(document.querySelector(sel!)?.getAttribute('data-value')) > e!,
-      [byTestId('epoch'), paused + 1] as const,
-    );
+    await waitForEpochAbove(page, paused + 1);
     expect(await timedPause(page)).toBeLessThan(500);
   });
 

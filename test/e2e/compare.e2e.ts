@@ -5,9 +5,9 @@
  * malformed one is refused with its reason; the dataset and the plot download.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousAxeViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { byTestId, value, waitForStatus, waitReady } from './page-model.ts';
 
@@ -58,20 +58,6 @@ async function download(page: Page, testid: string): Promise<{ name: string; byt
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(byTestId(testid))]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  await page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<unknown> } }).axe;
-    return (await axe.run()) as {
-      violations: { id: string; impact: string; help: string; nodes: unknown[] }[];
-    };
-  });
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes)`);
 }
 
 beforeAll(async () => {

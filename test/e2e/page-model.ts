@@ -26,6 +26,14 @@ export async function epoch(page: Page): Promise<number> {
   return Number(await value(page, 'epoch'));
 }
 
+/** Waits until the epoch read-out shows more than `e`. */
+export async function waitForEpochAbove(page: Page, e: number): Promise<void> {
+  await page.waitForFunction(
+    ([sel, e]) => Number(document.querySelector(sel!)?.getAttribute('data-value')) > e!,
+    [byTestId('epoch'), e] as const,
+  );
+}
+
 /** Waits until the status line says `status`. */
 export async function waitForStatus(page: Page, status: string, timeout = 60_000): Promise<void> {
   await page.waitForSelector(`${byTestId('status')}[data-value="${status}"]`, { timeout });

@@ -5,7 +5,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { pagePerTest } from './browser.ts';
-import { byTestId, epoch, value, waitForStatus, waitReady } from './page-model.ts';
+import {
+  byTestId,
+  epoch,
+  value,
+  waitForEpochAbove,
+  waitForStatus,
+  waitReady,
+} from './page-model.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -41,10 +48,7 @@ describe('a paused run', () => {
     await page.fill(byTestId('field-lr'), '0.1');
     const before = await epoch(page);
     await page.click(byTestId('step'));
-    await page.waitForFunction(
-      ([sel, e]) => Number(document.querySelector(sel!)?.getAttribute('data-value')) > e!,
-      [byTestId('epoch'), before] as const,
-    );
+    await waitForEpochAbove(page, before);
     const after = await epoch(page);
     // The run ends at the epoch shown (back from a pass it had begun), then steps once.
     expect(after).toBe(before + 1);
