@@ -293,6 +293,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       await stopRun();
       disposed = true;
       data = trainer = snapshots = null;
+      gridIndex = null;
       yieldToEvents.close();
     },
   };
