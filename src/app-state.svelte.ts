@@ -98,7 +98,12 @@ export class AppState {
   datasetRecipe: Recipe | null = $state.raw(null);
   snapshot: Snapshot | null = $state.raw(null);
   grid = $state('');
-  /** Bumped whenever the curves change (they live outside the reactive graph). */
+  /**
+   * Bumped whenever the curves change (they live outside the reactive graph). While a run trains
+   * flat out, a frame after `snapshot`: each frame then draws about half of a snapshot's work
+   * (the plot, hinge panel and read-outs; then the curves and the Compare panel), where a whole
+   * one in one frame made tasks over 50 ms on two busy cores.
+   */
   curveVersion = $state(0);
   readonly curves = new CurveStore();
 
@@ -203,8 +208,7 @@ export class AppState {
       });
       if (token !== this.token) return false;
       // The new data is drawn with its initial weights first; its epoch-0 snapshot follows.
-      this.snapshot = null;
-      this.latest = null;
+      this.snapshot = this.latest = null;
       this.summary = summary;
       this.datasetRecipe = settings.recipe;
       const first = await this.client.reset();
@@ -424,8 +428,7 @@ export class AppState {
   }
 
   private showFresh(first: Snapshot): void {
-    this.snapshot = null;
-    this.latest = null;
+    this.snapshot = this.latest = null;
     this.curves.clear();
     this.curveVersion++;
     this.take(first);
@@ -441,23 +444,32 @@ export class AppState {
   private receive(s: Snapshot, token: number): Promise<void> | undefined {
     if (token !== this.token) return undefined;
     const began = performance.now();
-    this.take(s);
+    this.take(s, true);
     if (this.hidden) return undefined;
     flushSync();
-    return this.pacer.drawn(began);
+    return this.pacer.drawn(began, () => {
+      // A later snapshot (a pause's, a step's) may have been drawn whole meanwhile.
+      if (this.snapshot !== s) return;
+      this.curveVersion++;
+      flushSync();
+    });
   }
 
   /**
    * Takes a snapshot: its stretch of the curves is stored at once (O(epochs since the last one)),
-   * and it is drawn unless the tab is hidden. Older snapshots than the latest are dropped.
+   * and it is drawn unless the tab is hidden (`split`: but for the curves, left to the caller).
+   * Older snapshots than the latest are dropped.
    */
-  private take(s: Snapshot): void {
+  private take(s: Snapshot, split = false): void {
     const cur = this.latest;
     if (cur && (s.runId < cur.runId || (s.runId === cur.runId && s.epoch < cur.epoch))) return;
     this.curves.addChunk(s.curve);
     if (s.epoch > 0 && s.churnCounted) this.curves.addChurn(s.epoch, s.entered, s.left);
     this.latest = s;
-    if (!this.hidden) this.present(s);
+    if (this.hidden) return;
+    this.snapshot = s;
+    this.refreshGrid();
+    if (!split) this.curveVersion++;
   }
 
   /** Draws a snapshot: the weights, the read-outs, the curves and (maybe) the text grid. */

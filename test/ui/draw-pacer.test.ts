@@ -74,4 +74,24 @@ describe('DrawPacer', () => {
     expect(Math.min(...gaps.slice(10))).toBeGreaterThanOrEqual(79);
     expect(Math.max(...gaps)).toBeLessThan(100);
   });
+
+  it('splits a drawing over two frames, runs the second stage after the first frame, and counts both', async () => {
+    const v = virtualClock(16, 4);
+    const pacer = new DrawPacer(v.clock, 0.5);
+    const events: string[] = [];
+    const began = v.time();
+    v.advance(3); // first stage's script
+    await v.run(
+      pacer.drawn(began, () => {
+        events.push(`second stage at ${v.time()}`);
+        v.advance(2); // second stage's script
+      }),
+    );
+    // Frame at 16 renders until 20; the second stage runs then, its frame is at 32.
+    expect(events).toEqual(['second stage at 20']);
+    expect(v.time()).toBe(32);
+    await v.run(v.clock.sleep(10)); // the second frame's rendering is measured after it
+    // 3 (script) + 4 (first frame) + 2 (second stage) + 4 (second frame).
+    expect(pacer.cost).toBeCloseTo(13, 10);
+  });
 });
