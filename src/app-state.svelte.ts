@@ -28,7 +28,7 @@ import type { TrainerClient } from './trainer-client.ts';
 import { flushSync } from 'svelte';
 import { CurveStore } from './ui/curve-store.ts';
 import { browserClock, DrawPacer } from './ui/draw-pacer.ts';
-import { nextFrame } from './ui/next-frame.ts';
+import { afterNextFrame, nextFrame } from './ui/next-frame.ts';
 import { snapshotPolicy } from './ui/snapshot-rates.ts';
 import { parseHash, serialiseHash, type IgnoredEntry } from './url-state.ts';
 import type { DatasetSummary, Snapshot } from '../workers/trainer-api.ts';
@@ -201,6 +201,10 @@ export class AppState {
     const n = 2 * settings.recipe.nPerClass;
     this.message = `Drawing ${n.toLocaleString('en-US')} points…`;
     try {
+      // The page shows that it is drawing before the worker takes a core: on two cores, drawing
+      // the new state alongside the generation (and its garbage collection) took over 50 ms.
+      await afterNextFrame();
+      if (token !== this.token) return false;
       const summary = await this.client.generate(settings.recipe, (p) => {
         if (token !== this.token) return;
         this.drawnFraction = p.accepted / p.n;

@@ -15,3 +15,12 @@ export function nextFrame(timeoutMs = 250): Promise<void> {
     requestAnimationFrame(finish);
   });
 }
+
+/**
+ * Resolves in a task after the next frame has been rendered: for heavy work that should start
+ * once the page has shown what just changed, not compete with drawing it.
+ */
+export async function afterNextFrame(timeoutMs = 250): Promise<void> {
+  await nextFrame(timeoutMs);
+  await new Promise<void>((resolve) => setTimeout(resolve));
+}

@@ -6,7 +6,7 @@
  * with the worker busy on the other core), not crammed into one. Stage 0 is the task in which the
  * key changed: nothing gated is drawn yet.
  */
-import { nextFrame } from './next-frame.ts';
+import { afterNextFrame } from './next-frame.ts';
 
 export class Stages<K> {
   private current: { key: K | null; stage: number } = $state.raw({ key: null, stage: 0 });
@@ -20,9 +20,7 @@ export class Stages<K> {
       let live = true;
       void (async () => {
         for (let stage = 1; stage <= this.last; stage++) {
-          // After the frame that drew the previous stage: rAF, then a task past its rendering.
-          await nextFrame();
-          await new Promise((resolve) => setTimeout(resolve));
+          await afterNextFrame(); // the frame that drew the previous stage
           if (!live) return;
           this.current = { key: next, stage };
         }
