@@ -28,6 +28,8 @@ describe('marks', () => {
     expect(circles).toBe('M-2,100a2,2 0 1,0 4,0a2,2 0 1,0 -4,0M18,80a2,2 0 1,0 4,0a2,2 0 1,0 -4,0');
     expect(markPath('triangle', screen, (k) => k === 1, 5)).toBe('M10,84L16,94.8H4Z');
     expect(markPath('ring', screen, () => false, 5)).toBe('');
+    expect(markPath('dot', screen, (k) => k !== 1, 2)).toBe('M0,100h0M20,80h0');
+    expect(markCount(markPath('dot', screen, () => true, 2))).toBe(3);
   });
 
   it('picks marks written once, giving the same path as drawing them', () => {
