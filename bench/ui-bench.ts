@@ -15,7 +15,7 @@
  * - pointsEpochsPerSec, coreNsPerPointEpoch, ratio: the app's training throughput (as its
  *   read-out gives it: rows over training time) against Trainer.step with capture = false on the
  *   same data in a Worker in the same Chromium (bench/ui/core-page.ts), measured interleaved:
- *   1 s of the app training, 1 s of the core alone while the app is paused, 17 times (the first
+ *   1 s of the app training, 1 s of the core alone while the app is paused, 25 times (the first
  *   pair left out). This machine's speed flips by some 30% from one second to the next, so runs
  *   taken minutes apart would not compare; medianPairRatio is the median of the pairs' ratios.
  *
@@ -271,7 +271,7 @@ async function measureApp(browser: Browser, base: string, n: number): Promise<Ap
 }
 
 /** Throughput stretches: each WINDOW_MS of the app's training, then as long of the core alone. */
-const WINDOWS = 17;
+const WINDOWS = 25;
 const WINDOW_MS = 1000;
 /** Epochs enough that the app's run outlasts the throughput stretches. */
 const longEpochs = (n: number) => Math.min(10_000_000, Math.ceil(3e10 / n));
