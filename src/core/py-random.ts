@@ -23,8 +23,12 @@ export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 export class PyRandom {
   private readonly mt = new Uint32Array(N);
   private index = N + 1;
-  /** gauss() makes two normal deviates at a time and keeps the second here. */
-  private gaussNext: number | null = null;
+  /**
+   * gauss() makes two normal deviates at a time and keeps the second in gaussNext[0] while
+   * hasGaussNext. (A typed array, so that storing it does not allocate a heap number per pair.)
+   */
+  private readonly gaussNext = new Float64Array(1);
+  private hasGaussNext = false;
 
   constructor(seed: number) {
     this.seed(seed);
@@ -41,32 +45,37 @@ export class PyRandom {
     const low = n % 0x100000000;
     const high = Math.floor(n / 0x100000000);
     this.initByArray(high > 0 ? [low, high] : [low]);
-    this.gaussNext = null;
+    this.hasGaussNext = false;
   }
 
   /** The next 32-bit output of MT19937 (genrand_uint32). */
   nextUint32(): number {
-    const mt = this.mt;
-    if (this.index >= N) {
-      let kk = 0;
-      for (; kk < N - M; kk++) {
-        const y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
-        mt[kk] = mt[kk + M]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-      }
-      for (; kk < N - 1; kk++) {
-        const y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
-        mt[kk] = mt[kk + (M - N)]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-      }
-      const y = (mt[N - 1]! & UPPER_MASK) | (mt[0]! & LOWER_MASK);
-      mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-      this.index = 0;
-    }
-    let y = mt[this.index++]!;
+    // The twist is its own method: kept out of this one, which then stays small enough for the
+    // JIT to inline at every call site.
+    if (this.index >= N) this.twist();
+    let y = this.mt[this.index++]!;
     y ^= y >>> 11;
     y ^= (y << 7) & 0x9d2c5680;
     y ^= (y << 15) & 0xefc60000;
     y ^= y >>> 18;
     return y >>> 0;
+  }
+
+  /** Regenerates all N state words (once every N outputs). */
+  private twist(): void {
+    const mt = this.mt;
+    let kk = 0;
+    for (; kk < N - M; kk++) {
+      const y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
+      mt[kk] = mt[kk + M]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    }
+    for (; kk < N - 1; kk++) {
+      const y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
+      mt[kk] = mt[kk + (M - N)]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    }
+    const y = (mt[N - 1]! & UPPER_MASK) | (mt[0]! & LOWER_MASK);
+    mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    this.index = 0;
   }
 
   /** `random()`: a double in [0, 1) from 53 random bits, (a·2^26 + b) / 2^53. */
@@ -88,14 +97,15 @@ export class PyRandom {
    * sqrt is correctly rounded everywhere.
    */
   gauss(mu: number, sigma: number): number {
-    let z = this.gaussNext;
-    this.gaussNext = null;
-    if (z === null) {
-      const x2pi = this.random() * TWO_PI;
-      const g2rad = Math.sqrt(-2.0 * log(1.0 - this.random()));
-      z = cos(x2pi) * g2rad;
-      this.gaussNext = sin(x2pi) * g2rad;
+    if (this.hasGaussNext) {
+      this.hasGaussNext = false;
+      return mu + this.gaussNext[0]! * sigma;
     }
+    const x2pi = this.random() * TWO_PI;
+    const g2rad = Math.sqrt(-2.0 * log(1.0 - this.random()));
+    const z = cos(x2pi) * g2rad;
+    this.gaussNext[0] = sin(x2pi) * g2rad;
+    this.hasGaussNext = true;
     return mu + z * sigma;
   }
 
