@@ -470,17 +470,17 @@ export class AppState {
     this.curves.addChunk(s.curve);
     if (s.epoch > 0 && s.churnCounted) this.curves.addChurn(s.epoch, s.entered, s.left);
     this.latest = s;
-    if (this.hidden) return;
+    if (!this.hidden) this.present(s, split);
+  }
+
+  /**
+   * Draws a snapshot: the weights, the read-outs, (maybe) the text grid, and the curves unless
+   * `split` leaves them to the caller's second frame.
+   */
+  private present(s: Snapshot, split = false): void {
     this.snapshot = s;
     this.refreshGrid();
     if (!split) this.curveVersion++;
-  }
-
-  /** Draws a snapshot: the weights, the read-outs, the curves and (maybe) the text grid. */
-  private present(s: Snapshot): void {
-    this.curveVersion++;
-    this.snapshot = s;
-    this.refreshGrid();
   }
 
   /** The end of a train run: done or diverged (a cancelled run was paused or replaced). */

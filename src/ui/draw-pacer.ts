@@ -51,8 +51,7 @@ export class DrawPacer {
       await clock.frame();
       frameStart = clock.now();
     }
-    const before = cost;
-    void clock.afterFrame().then(() => this.record(before + clock.now() - frameStart));
+    void clock.afterFrame().then(() => this.record(cost + clock.now() - frameStart));
     const wait = began + this.cost / this.share - clock.now();
     if (wait > 1) await clock.sleep(wait);
   }
