@@ -69,7 +69,12 @@ describe('checkRunRecord', () => {
     ['w', [1], 'w must have 2 entries (recipe.trueW has 2), got 1'],
     ['w', [1, 2, 3], 'w must have at most 2 entries, got 3'],
     ['w', [1, Infinity], 'w[1] must be a finite number, got Infinity'],
+    // NaN is no JSON, but another tab's message (structured clone) or IndexedDB can carry it.
+    ['w', [NaN, 1], 'w[0] must be a finite number, got NaN'],
+    ['w', [1, -Infinity], 'w[1] must be a finite number, got -Infinity'],
     ['b', true, 'b must be a number, got true'],
+    ['b', NaN, 'b must be a finite number, got NaN'],
+    ['b', -Infinity, 'b must be a finite number, got -Infinity'],
     // Curves.
     [
       'curves.epochs',
@@ -94,7 +99,7 @@ describe('checkRunRecord', () => {
     ['svIndices', [3, 17], 'svIndices has 2 entries but metrics.svCount is 3'],
     ['svIndices', [3, 17, 60], 'svIndices[2] must be an integer in [0, 59], got 60'],
     ['svIndices', [3, 3, 4], 'svIndices must be strictly ascending; svIndices[1] is 3 after 3'],
-  ])('%s = %j: %s', (path, value, message) => {
+  ])('%s = %o: %s', (path, value, message) => {
     expect(error(edited(path, value))).toBe(message);
   });
 
