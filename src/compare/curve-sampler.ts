@@ -3,43 +3,38 @@
  * folds only the epochs added since the previous one, so announcing a run of 10^7 epochs a few
  * times a second costs O(new epochs) plus O(max), not a pass over all of them.
  *
- * Method (min/max buckets on mean loss): epochs fall in consecutive buckets of `size` epochs (a
- * power of two); each bucket keeps the epoch of its smallest and of its largest mean loss (the
- * earliest on a tie). When there are more than B buckets, neighbours merge pairwise (exact for
- * minima and maxima) and size doubles. The kept epochs are epoch 0, each bucket's two extremes
- * and the last epoch, ascending: at most 2B + 2 <= max. Every spike and both branches of an
- * oscillation survive (a fixed stride could alias them away); the result depends only on the
- * values, not on how they were split between calls. Curves of at most `max` epochs are kept
- * whole. The other series are taken at the same epochs.
+ * Method: the min/max buckets of the page's own curves (src/ui/min-max-buckets.ts) over mean
+ * loss, with B = 2·⌊(max − 2)/4⌋ buckets. The kept epochs are epoch 0, each bucket's epochs of
+ * smallest and largest mean loss (the earliest on a tie) and the last epoch, ascending: at most
+ * 2B + 2 <= max. Every spike and both branches of an oscillation survive (a fixed stride could
+ * alias them away); the result depends only on the values, not on how they were split between
+ * calls. Curves of at most `max` epochs are kept whole. The other series are taken at the same
+ * epochs.
  */
+import { MinMaxBuckets } from '../ui/min-max-buckets.ts';
 import type { CurveSource, RunCurves } from './run-record.ts';
 
 export class CurveSampler {
-  /** Epochs per bucket (a power of two). */
-  private size = 1;
-  /** Epochs folded so far: [0, folded). */
-  private folded = 0;
+  /** Mean loss's buckets; buckets.folded is the epochs folded so far, [0, folded). */
+  private readonly buckets: MinMaxBuckets;
+  /** The buckets' extremes, ascending (2B entries), reused by every call. */
+  private readonly drawn: Uint32Array;
   /** A metric was not finite at epoch `folded`: the curve ends before it (JSON cannot carry it). */
   private ended = false;
-  /** B: even, so buckets merge in pairs. */
-  private readonly buckets: number;
-  private readonly lo: Int32Array;
-  private readonly hi: Int32Array;
 
   /** max: the most epochs a sample keeps (an integer >= 6). */
   constructor(readonly max: number) {
     if (!Number.isInteger(max) || max < 6) {
       throw new RangeError(`max must be an integer >= 6, got ${max}`);
     }
-    this.buckets = 2 * Math.floor((max - 2) / 4);
-    this.lo = new Int32Array(this.buckets);
-    this.hi = new Int32Array(this.buckets);
+    const b = 2 * Math.floor((max - 2) / 4);
+    this.buckets = new MinMaxBuckets(b);
+    this.drawn = new Uint32Array(2 * b);
   }
 
   /** Forgets every epoch: call it when the curves restart (a reset or a new run). */
   clear(): void {
-    this.size = 1;
-    this.folded = 0;
+    this.buckets.clear();
     this.ended = false;
   }
 
@@ -64,66 +59,36 @@ export class CurveSampler {
   }
 
   private fold(source: CurveSource): void {
-    const { meanLoss: y, objective, svCount } = source;
-    const n = y.length;
+    const { meanLoss, objective, svCount } = source;
+    const n = meanLoss.length;
     if (objective.length !== n || svCount.length !== n) {
       throw new RangeError('meanLoss, objective and svCount must have equal lengths');
     }
-    if (n < this.folded) this.clear();
+    if (n < this.buckets.folded) this.clear();
     if (this.ended) return;
-    const { lo, hi, buckets } = this;
-    // Locals, not fields, in the loop: it runs once per epoch.
-    let size = this.size;
-    let i = this.folded;
-    for (; i < n; i++) {
-      const v = y[i]!;
-      if (!(Number.isFinite(v) && Number.isFinite(objective[i]!) && Number.isFinite(svCount[i]!))) {
-        this.ended = true;
-        break;
-      }
-      let k = Math.floor(i / size);
-      if (k === buckets) {
-        this.mergePairs(y);
-        size = this.size;
-        k = Math.floor(i / size);
-      }
-      if (i === k * size) {
-        lo[k] = i;
-        hi[k] = i;
-      } else {
-        if (v < y[lo[k]!]!) lo[k] = i;
-        if (v > y[hi[k]!]!) hi[k] = i;
-      }
+    let end = this.buckets.folded;
+    while (
+      end < n &&
+      Number.isFinite(meanLoss[end]!) &&
+      Number.isFinite(objective[end]!) &&
+      Number.isFinite(svCount[end]!)
+    ) {
+      end++;
     }
-    this.folded = i;
-  }
-
-  private mergePairs(y: ArrayLike<number>): void {
-    const { lo, hi } = this;
-    for (let k = 0; k < this.buckets / 2; k++) {
-      const a = 2 * k;
-      const b = a + 1;
-      lo[k] = y[lo[b]!]! < y[lo[a]!]! ? lo[b]! : lo[a]!;
-      hi[k] = y[hi[b]!]! > y[hi[a]!]! ? hi[b]! : hi[a]!;
-    }
-    this.size *= 2;
+    this.ended = end < n;
+    this.buckets.update(meanLoss, end);
   }
 
   /** The kept epochs, ascending. */
   private kept(): number[] {
-    const n = this.folded;
+    const n = this.buckets.folded;
     if (n <= this.max) return Array.from({ length: n }, (_, t) => t);
+    const extremes = this.buckets.indices(this.drawn);
     const out = [0];
-    const push = (t: number) => {
-      if (t > out[out.length - 1]!) out.push(t);
-    };
-    for (let k = 0; k < Math.ceil(n / this.size); k++) {
-      const a = this.lo[k]!;
-      const b = this.hi[k]!;
-      push(Math.min(a, b));
-      push(Math.max(a, b));
+    for (let j = 0; j < extremes; j++) {
+      if (this.drawn[j]! > out[out.length - 1]!) out.push(this.drawn[j]!);
     }
-    push(n - 1);
+    if (n - 1 > out[out.length - 1]!) out.push(n - 1);
     return out;
   }
 }

@@ -1,11 +1,13 @@
 /**
  * Incremental min/max downsampling of a growing series v[0, length): indices are grouped into
  * consecutive buckets of `size` (a power of two) and each bucket keeps the index of its smallest
- * and of its largest value. Drawing those extremes in index order keeps every peak and trough of
+ * and of its largest value (the earliest on a tie). Drawing those extremes in index order keeps every peak and trough of
  * the series with at most 2·maxBuckets points, however long it grows. Folding new values costs
  * O(new values); when the series outgrows maxBuckets·size, neighbouring buckets merge pairwise
  * (exact for min and max) and size doubles, O(maxBuckets). NaN values are never chosen while a
- * bucket has a number.
+ * bucket has a number. The result depends only on the values, not on how they were split
+ * between calls. Used by the page's curves (series.ts) and the runs sent to other tabs and
+ * files (compare/curve-sampler.ts).
  */
 export class MinMaxBuckets {
   /** Indices per bucket. */
@@ -34,7 +36,7 @@ export class MinMaxBuckets {
   }
 
   /** Folds v[folded, length) into the buckets. */
-  update(v: Float64Array, length: number): void {
+  update(v: ArrayLike<number>, length: number): void {
     const { minIdx, maxIdx } = this;
     for (let i = this.folded; i < length; i++) {
       let k = Math.floor(i / this.size);
@@ -71,7 +73,7 @@ export class MinMaxBuckets {
     return j;
   }
 
-  private mergePairs(v: Float64Array): void {
+  private mergePairs(v: ArrayLike<number>): void {
     const { minIdx, maxIdx } = this;
     const pairs = this.maxBuckets / 2;
     for (let k = 0; k < pairs; k++) {
@@ -84,13 +86,13 @@ export class MinMaxBuckets {
   }
 }
 
-function pickMin(v: Float64Array, i: number, j: number): number {
+function pickMin(v: ArrayLike<number>, i: number, j: number): number {
   const a = v[i]!;
   const b = v[j]!;
   return b < a || (Number.isNaN(a) && !Number.isNaN(b)) ? j : i;
 }
 
-function pickMax(v: Float64Array, i: number, j: number): number {
+function pickMax(v: ArrayLike<number>, i: number, j: number): number {
   const a = v[i]!;
   const b = v[j]!;
   return b > a || (Number.isNaN(a) && !Number.isNaN(b)) ? j : i;

@@ -33,7 +33,50 @@ function extremes(v: ArrayLike<number>): [number, number] {
   return [lo, hi];
 }
 
+/**
+ * The method computed directly: B = 2·⌊(max − 2)/4⌋ buckets of the least power-of-two size that
+ * covers n epochs, each keeping its first smallest and first largest mean loss, between epoch 0
+ * and the last.
+ */
+function directEpochs(meanLoss: ArrayLike<number>, max: number): number[] {
+  const n = meanLoss.length;
+  if (n <= max) return Array.from({ length: n }, (_, t) => t);
+  const buckets = 2 * Math.floor((max - 2) / 4);
+  let size = 1;
+  while (Math.ceil(n / size) > buckets) size *= 2;
+  const out = [0];
+  const push = (t: number) => {
+    if (t > out.at(-1)!) out.push(t);
+  };
+  for (let start = 0; start < n; start += size) {
+    let lo = start;
+    let hi = start;
+    for (let t = start + 1; t < Math.min(n, start + size); t++) {
+      if (meanLoss[t]! < meanLoss[lo]!) lo = t;
+      if (meanLoss[t]! > meanLoss[hi]!) hi = t;
+    }
+    push(Math.min(lo, hi));
+    push(Math.max(lo, hi));
+  }
+  push(n - 1);
+  return out;
+}
+
 describe('CurveSampler', () => {
+  it('keeps the epochs of the method computed directly, ties to the earliest', () => {
+    fc.assert(
+      fc.property(
+        // Few distinct values, so ties are common.
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 0, maxLength: 2000 }),
+        fc.integer({ min: 6, max: 60 }),
+        (values, max) => {
+          const s = source(values.length, (t) => values[t]!);
+          expect(new CurveSampler(max).sample(s).epochs).toEqual(directEpochs(s.meanLoss, max));
+        },
+      ),
+    );
+  });
+
   it('keeps a curve of at most max epochs whole', () => {
     const s = source(500, (t) => 1 / (t + 1));
     const c = new CurveSampler(MAX_CURVE_POINTS).sample(s);

@@ -48,6 +48,12 @@ describe('MinMaxBuckets', () => {
     );
   });
 
+  it('keeps the earliest index on a tie, from any array of numbers', () => {
+    const b = new MinMaxBuckets(2);
+    b.update([2, 1, 1, 2, 2, 1], 6); // size 4: [2,1,1,2] [2,1]
+    expect(drawn(b)).toEqual([0, 1, 4, 5]);
+  });
+
   it('prefers numbers to NaN', () => {
     const b = new MinMaxBuckets(2);
     const v = Float64Array.from([NaN, 2, NaN, 1]);
