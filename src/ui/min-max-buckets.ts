@@ -1,13 +1,13 @@
 /**
  * Incremental min/max downsampling of a growing series v[0, length): indices are grouped into
  * consecutive buckets of `size` (a power of two) and each bucket keeps the index of its smallest
- * and of its largest value (the earliest on a tie). Drawing those extremes in index order keeps every peak and trough of
- * the series with at most 2·maxBuckets points, however long it grows. Folding new values costs
- * O(new values); when the series outgrows maxBuckets·size, neighbouring buckets merge pairwise
- * (exact for min and max) and size doubles, O(maxBuckets). NaN values are never chosen while a
- * bucket has a number. The result depends only on the values, not on how they were split
- * between calls. Used by the page's curves (series.ts) and the runs sent to other tabs and
- * files (compare/curve-sampler.ts).
+ * and of its largest value (the earliest on a tie). Drawing those extremes in index order keeps
+ * every peak and trough of the series with at most 2·maxBuckets points, however long it grows.
+ * Folding new values costs O(new values); when the series outgrows maxBuckets·size, neighbouring
+ * buckets merge pairwise (exact for min and max) and size doubles, O(maxBuckets). NaN values are
+ * never chosen while a bucket has a number. The result depends only on the values, not on how
+ * they were split between calls. Used by the page's curves (series.ts) and by the runs sent to
+ * other tabs and files (compare/curve-sampler.ts).
  */
 export class MinMaxBuckets {
   /** Indices per bucket. */
