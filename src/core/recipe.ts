@@ -2,6 +2,9 @@
  * The experiment's settings and their allowed ranges, checked in one place so the CLI, the
  * worker and the form all say the same thing about bad input.
  */
+import { limitErrors, type FieldError, type Limit } from './limits.ts';
+
+export type { FieldError } from './limits.ts';
 
 /** How a dataset is drawn: the article's generate_two_class_data arguments plus the seed. */
 export interface Recipe {
@@ -48,63 +51,52 @@ export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 export const MAX_EPOCHS = 10_000_000;
 export const MAX_DIMENSION = 64;
 
+/**
+ * The allowed value of every recipe field, in the order the URL, the form and the CLI list them.
+ * The settings schema (src/settings/schema.ts) reads these; nothing else writes a range.
+ */
+export const RECIPE_LIMITS = Object.freeze({
+  seed: { kind: 'integer', min: 0, max: MAX_SEED },
+  nPerClass: { kind: 'integer', min: 1, max: MAX_POINTS / 2 },
+  trueW: { kind: 'numbers', minLength: 1, maxLength: MAX_DIMENSION },
+  trueB: { kind: 'number' },
+  noise: { kind: 'number', min: 0 },
+} as const satisfies Record<keyof Recipe, Limit>);
+
+/** The allowed value of every training setting. */
+export const HYPERPARAMETER_LIMITS = Object.freeze({
+  lr: { kind: 'number', min: 0, strict: true },
+  epochs: { kind: 'integer', min: 0, max: MAX_EPOCHS },
+  reg: { kind: 'number', min: 0 },
+} as const satisfies Record<keyof Hyperparameters, Limit>);
+
 /** Memory a point takes in the worker: d coordinates and a label (float64), two SV index slots. */
 export function bytesPerPoint(d: number): number {
   return 8 * (d + 1) + 8;
 }
 
-/** A field that failed validation, with a sentence naming it and its allowed range. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-function integerIn(field: string, v: number, lo: number, hi: number, out: FieldError[]): void {
-  if (!Number.isInteger(v) || v < lo || v > hi) {
-    out.push({ field, message: `${field} must be an integer in [${lo}, ${hi}], got ${v}` });
-  }
-}
-
-function finiteAtLeast(field: string, v: number, lo: number, strict: boolean, out: FieldError[]) {
-  const ok = Number.isFinite(v) && (strict ? v > lo : v >= lo);
-  if (!ok) {
-    const range = strict ? `> ${lo}` : `>= ${lo}`;
-    out.push({ field, message: `${field} must be a finite number ${range}, got ${v}` });
-  }
-}
-
-/** Every problem with a recipe; empty when it is valid. */
+/**
+ * Every problem with a recipe; empty when it is valid. Too many points gets a message of its
+ * own: the limit is about memory, so it says how much the recipe would need.
+ */
 export function recipeErrors(r: Recipe): FieldError[] {
-  const out: FieldError[] = [];
-  integerIn('seed', r.seed, 0, MAX_SEED, out);
-  if (Number.isInteger(r.nPerClass) && r.nPerClass > MAX_POINTS / 2) {
+  const out = limitErrors(RECIPE_LIMITS, r as unknown as Record<string, unknown>);
+  const max = RECIPE_LIMITS.nPerClass.max;
+  const i = out.findIndex((e) => e.field === 'nPerClass');
+  if (i >= 0 && Number.isInteger(r.nPerClass) && r.nPerClass > max) {
     const mb = (k: number) => Math.round((k * bytesPerPoint(r.trueW.length)) / 1e6);
-    out.push({
+    out[i] = {
       field: 'nPerClass',
       message:
-        `nPerClass must be at most ${MAX_POINTS / 2} (${MAX_POINTS} points, about ` +
-        `${mb(MAX_POINTS)} MB); ${r.nPerClass} per class is ${2 * r.nPerClass} points and would ` +
+        `nPerClass must be at most ${max} (${2 * max} points, about ` +
+        `${mb(2 * max)} MB); ${r.nPerClass} per class is ${2 * r.nPerClass} points and would ` +
         `need about ${mb(2 * r.nPerClass)} MB`,
-    });
-  } else integerIn('nPerClass', r.nPerClass, 1, MAX_POINTS / 2, out);
-  if (r.trueW.length < 1 || r.trueW.length > MAX_DIMENSION || !r.trueW.every(Number.isFinite)) {
-    out.push({
-      field: 'trueW',
-      message: `trueW must be 1 to ${MAX_DIMENSION} finite numbers, got ${r.trueW.join(',')}`,
-    });
+    };
   }
-  if (!Number.isFinite(r.trueB)) {
-    out.push({ field: 'trueB', message: `trueB must be a finite number, got ${r.trueB}` });
-  }
-  finiteAtLeast('noise', r.noise, 0, false, out);
   return out;
 }
 
 /** Every problem with the training settings; empty when they are valid. */
 export function hyperparameterErrors(h: Hyperparameters): FieldError[] {
-  const out: FieldError[] = [];
-  finiteAtLeast('lr', h.lr, 0, true, out);
-  integerIn('epochs', h.epochs, 0, MAX_EPOCHS, out);
-  finiteAtLeast('reg', h.reg, 0, false, out);
-  return out;
+  return limitErrors(HYPERPARAMETER_LIMITS, h as unknown as Record<string, unknown>);
 }
