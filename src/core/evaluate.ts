@@ -24,6 +24,12 @@ export function countNegatives(y: Float64Array): number {
   return k;
 }
 
+/** Whether y is +1 on rows [0, positives) and −1 on the rest (the generator's layout). */
+export function isClassBlocked(y: Float64Array, positives: number): boolean {
+  for (let i = 0; i < y.length; i++) if (y[i] !== (i < positives ? 1.0 : -1.0)) return false;
+  return true;
+}
+
 /** Metrics from the sums of a complete pass over n rows at weights w. */
 export function metricsFromSums(
   sums: PassSums,
@@ -46,6 +52,24 @@ export function metricsFromSums(
 /** Fresh zeroed sums for dimension d. */
 export function emptySums(d: number): PassSums {
   return { loss: 0, gb: 0, sv: 0, signedPositive: 0, gw: new Float64Array(d) };
+}
+
+/** Zeroes sums in place, for a new pass. */
+export function clearSums(s: PassSums): void {
+  s.loss = 0.0;
+  s.gb = 0.0;
+  s.sv = 0;
+  s.signedPositive = 0;
+  s.gw.fill(0.0);
+}
+
+/** Copies `from` into `to` (same d). */
+export function copySums(from: PassSums, to: PassSums): void {
+  to.loss = from.loss;
+  to.gb = from.gb;
+  to.sv = from.sv;
+  to.signedPositive = from.signedPositive;
+  to.gw.set(from.gw);
 }
 
 /**

@@ -8,12 +8,24 @@
  * The same pass yields the metrics of (w_t, b_t), recorded as history entry t, and the indices of
  * its support vectors, so nothing is computed twice.
  *
+ * It is the first Optimizer (optimizer.ts): its epoch is that one pass, complete when the pass
+ * over w_t is, and advance() moves past a complete epoch by taking the step (commit()).
+ *
  * Buffers are allocated once: per epoch the trainer allocates nothing (history doubles rarely).
  */
 import type { Dataset } from './dataset.ts';
 import type { LinearModel } from './classifier.ts';
-import { countNegatives, emptySums, metricsFromSums, type Metrics } from './evaluate.ts';
+import {
+  clearSums,
+  copySums,
+  countNegatives,
+  emptySums,
+  isClassBlocked,
+  metricsFromSums,
+  type Metrics,
+} from './evaluate.ts';
 import { MetricHistory } from './metric-history.ts';
+import type { Optimizer, OptimizerSettings, OptimizerState } from './optimizer.ts';
 import {
   scanNegativesD2,
   scanNegativesD2Capture,
@@ -24,14 +36,11 @@ import {
   type PassSums,
 } from './pass-kernels.ts';
 
-export interface TrainingSettings {
-  lr: number;
-  reg: number;
-}
+export type TrainingSettings = OptimizerSettings;
 
 export type { Metrics };
 
-export class Trainer {
+export class Trainer implements Optimizer {
   readonly data: Dataset;
   readonly x: Float64Array;
   readonly y: Float64Array;
@@ -98,6 +107,15 @@ export class Trainer {
     return this.cursor === this.n;
   }
 
+  /** The optimizer's view of a complete pass: epoch `epoch` is evaluated. */
+  get epochComplete(): boolean {
+    return this.cursor === this.n;
+  }
+
+  get settings(): Readonly<TrainingSettings> {
+    return { lr: this.lr, reg: this.reg };
+  }
+
   /** Whether the current pass writes support-vector indices. */
   get passCaptured(): boolean {
     return this.passCaptures;
@@ -115,7 +133,7 @@ export class Trainer {
   scan(maxRows: number): boolean {
     const i0 = this.cursor;
     if (i0 === 0) {
-      this.clearSums();
+      clearSums(this.sums);
       this.passCaptures = this.capture;
     }
     const i1 = Math.min(this.n, i0 + Math.max(0, Math.floor(maxRows)));
@@ -160,6 +178,14 @@ export class Trainer {
     }
   }
 
+  /** Optimizer.advance: past a complete pass, the step first; then at most maxRows rows. */
+  advance(maxRows: number): number {
+    if (this.cursor === this.n) this.commit();
+    const before = this.cursor;
+    this.scan(maxRows);
+    return this.cursor - before;
+  }
+
   /** Completes the pass over the current weights (without stepping) and returns its metrics. */
   evaluate(): Metrics {
     this.scan(this.n - this.cursor);
@@ -171,15 +197,26 @@ export class Trainer {
    * rescans with capture when the pass did not write them.
    */
   supportVectors(): Uint32Array {
+    if (!this.passCaptures) this.cursor = 0; // a pass without indices starts again, capturing
+    const keep = this.capture;
+    this.capture ||= this.cursor === 0;
     this.evaluate();
-    if (!this.passCaptures) {
-      const keep = this.capture;
-      this.capture = true;
-      this.cursor = 0;
-      this.evaluate();
-      this.capture = keep;
-    }
+    this.capture = keep;
     return this.sv.subarray(0, this.sums.sv);
+  }
+
+  capturedSupportVectors(): Uint32Array | null {
+    return this.cursor === this.n && this.passCaptures ? this.sv.subarray(0, this.sums.sv) : null;
+  }
+
+  finishEpoch(capture: boolean): Metrics {
+    if (capture) this.supportVectors();
+    return this.evaluate();
+  }
+
+  setSettings(settings: TrainingSettings): void {
+    this.lr = settings.lr;
+    this.reg = settings.reg;
   }
 
   /** True when a weight or the bias is no longer finite. */
@@ -189,19 +226,31 @@ export class Trainer {
     return false;
   }
 
+  /** The current weights w_epoch (the pass over them need not be complete: they stay put). */
+  snapshot(into?: OptimizerState): OptimizerState {
+    if (into && into.w.length === this.d) {
+      const s = into as { epoch: number; w: Float64Array; b: number };
+      s.w.set(this.w);
+      s.epoch = this.epoch;
+      s.b = this.b;
+      return s;
+    }
+    return { epoch: this.epoch, w: Float64Array.from(this.w), b: this.b };
+  }
+
   /**
-   * Back to weights (w, b) after `epoch` steps, which this trainer computed earlier (epoch at
-   * most the current one): history keeps entries [0, epoch), the pass over them starts anew. A
-   * run paused mid-epoch shows its last completed pass; when it ends there, later steps count
-   * from that epoch, not from the one half scanned.
+   * Back to weights saved by snapshot() at an epoch at most the current one: history keeps
+   * entries [0, epoch), the pass over them starts anew. A run paused mid-epoch shows its last
+   * completed pass; when it ends there, later steps count from that epoch.
    */
-  rewind(epoch: number, w: Float64Array, b: number): void {
+  restore(state: OptimizerState): void {
+    const { epoch, w } = state;
     if (!Number.isInteger(epoch) || epoch < 0 || epoch > this.epoch) {
-      throw new RangeError(`rewind needs an epoch in [0, ${this.epoch}], got ${epoch}`);
+      throw new RangeError(`restore needs a state of epoch in [0, ${this.epoch}], got ${epoch}`);
     }
     if (w.length !== this.d) throw new RangeError(`weights have length ${w.length}, d = ${this.d}`);
     this.w.set(w);
-    this.b = b;
+    this.b = state.b;
     this.epoch = epoch;
     this.cursor = 0;
     this.history.truncate(epoch);
@@ -239,30 +288,7 @@ export class Trainer {
     }
   }
 
-  private clearSums(): void {
-    const s = this.sums;
-    s.loss = 0.0;
-    s.gb = 0.0;
-    s.sv = 0;
-    s.signedPositive = 0;
-    s.gw.fill(0.0);
-  }
-
   private requireCompletePass(what: string): void {
     if (this.cursor !== this.n) throw new Error(`Trainer.${what}() needs a complete pass`);
   }
-}
-
-/** Whether y is +1 on rows [0, positives) and −1 on the rest. */
-function isClassBlocked(y: Float64Array, positives: number): boolean {
-  for (let i = 0; i < y.length; i++) if (y[i] !== (i < positives ? 1.0 : -1.0)) return false;
-  return true;
-}
-
-function copySums(from: PassSums, to: PassSums): void {
-  to.loss = from.loss;
-  to.gb = from.gb;
-  to.sv = from.sv;
-  to.signedPositive = from.signedPositive;
-  to.gw.set(from.gw);
 }

@@ -144,17 +144,16 @@ describe('Trainer', () => {
     expect(Array.from(t.w)).toEqual(w13);
   });
 
-  it('rewinds to an earlier epoch it computed, mid-pass too, and replays the same bits', () => {
+  it('restores an earlier epoch it saved, mid-pass too, and replays the same bits', () => {
     const { data, model } = experiment();
     const straight = new Trainer(data, model, settings);
     straight.step(9);
     const t = new Trainer(data, model, settings);
     t.step(6);
-    const w6 = Float64Array.from(t.w);
-    const b6 = t.b;
+    const six = t.snapshot();
     t.step(1);
     t.scan(17); // half way through the pass over w_7
-    t.rewind(6, w6, b6);
+    t.restore(six);
     expect([t.epoch, t.history.length, t.rowsScanned]).toEqual([6, 6, 0]);
     t.step(3);
     expect(Array.from(t.w)).toEqual(Array.from(straight.w));
@@ -162,8 +161,10 @@ describe('Trainer', () => {
     expect(Array.from(t.history.meanLoss.subarray(0, 9))).toEqual(
       Array.from(straight.history.meanLoss.subarray(0, 9)),
     );
-    expect(() => t.rewind(10, w6, b6)).toThrow(/rewind needs an epoch in \[0, 9\], got 10/);
-    expect(() => t.rewind(2, Float64Array.of(1), 0)).toThrow(/weights have length 1, d = 2/);
+    const later = { ...six, epoch: 10 };
+    expect(() => t.restore(later)).toThrow(/restore needs a state of epoch in \[0, 9\], got 10/);
+    const narrow = { ...six, w: Float64Array.of(1) };
+    expect(() => t.restore(narrow)).toThrow(/weights have length 1, d = 2/);
   });
 
   it('gives the same bits with and without support-vector capture', () => {

@@ -1,0 +1,96 @@
+/**
+ * What a training run needs from an optimizer, and nothing more: the worker's run loop
+ * (workers/training-run.ts) drives any optimizer through this interface alone, so full-batch GD
+ * (trainer.ts, the first implementation), Pegasos, mini-batch SGD, momentum or dual coordinate
+ * descent fit without changing the loop.
+ *
+ * The optimizer owns its epoch structure. An epoch is one pass's worth of work over the n
+ * points (GD: one fused pass that evaluates w_t and yields the step to w_{t+1}; SGD: n updates
+ * then an evaluation pass). The loop only hands out row budgets (advance) and, whenever an epoch
+ * is complete, reads its metrics and weights. Epoch t's metrics are those of the weights at the
+ * epoch's end, (w_t, b_t): history entry t once the optimizer has moved past it.
+ */
+import type { Dataset } from './dataset.ts';
+import type { Metrics } from './evaluate.ts';
+import type { MetricHistory } from './metric-history.ts';
+
+export type { Metrics };
+
+/** Step size and L2 weight: the objective is mean hinge loss + reg/2·‖w‖² (bias unregularised). */
+export interface OptimizerSettings {
+  lr: number;
+  reg: number;
+}
+
+/**
+ * A saved point of a run: the weights after `epoch` epochs. Implementations add what else they
+ * need to carry on bit for bit (a velocity, a generator's state); only the optimizer that made a
+ * state may restore it.
+ */
+export interface OptimizerState {
+  readonly epoch: number;
+  /** w_epoch, length d (a copy, not a view of the live weights). */
+  readonly w: Float64Array;
+  readonly b: number;
+}
+
+export interface Optimizer {
+  readonly data: Dataset;
+  /** Points and dimension: x is row-major n×d. */
+  readonly n: number;
+  readonly d: number;
+  /** The live weights, length d (a view updated in place; copy what must be kept). */
+  readonly w: Float64Array;
+  readonly b: number;
+  /** Completed epochs: when epochComplete, the live weights are (w_epoch, b_epoch). */
+  readonly epoch: number;
+  /** Entries [0, epoch): the metrics of the weights at the end of each earlier epoch. */
+  readonly history: MetricHistory;
+  readonly settings: Readonly<OptimizerSettings>;
+  /**
+   * True when epoch `epoch` is done and its metrics known: metrics() may run, and w, b, epoch
+   * describe one consistent point of the run. False while an epoch's work is under way.
+   */
+  readonly epochComplete: boolean;
+  /** True when a weight or the bias is no longer finite. */
+  readonly diverged: boolean;
+  /**
+   * Whether epochs begun from now on write the support-vector indices of their end weights
+   * (about a fifth of a pass's cost at d = 2). Metrics and weights are the same bits either way.
+   */
+  capture: boolean;
+
+  /**
+   * Does at most `maxRows` rows of work and returns how many it did; stops early when an epoch
+   * completes. Called when epochComplete, it first moves past that epoch (recording its metrics
+   * as history entry `epoch`). Any slicing of the work gives the same bits.
+   */
+  advance(maxRows: number): number;
+  /** Metrics of (w_epoch, b_epoch); needs epochComplete. */
+  metrics(): Metrics;
+  /**
+   * Ascending support-vector indices of (w_epoch, b_epoch) when the complete epoch wrote them
+   * (a view, valid until the next advance), else null.
+   */
+  capturedSupportVectors(): Uint32Array | null;
+  /**
+   * Completes the current epoch without a budget and returns its metrics; with `capture`, also
+   * makes sure capturedSupportVectors() is not null (redoing the evaluation if it was not
+   * captured).
+   */
+  finishEpoch(capture: boolean): Metrics;
+  /** New lr and reg from the next update on (call between epochs); reg also enters metrics(). */
+  setSettings(settings: OptimizerSettings): void;
+  /**
+   * The last completed epoch's point of the run (needs epochComplete). Pass a state this
+   * optimizer made earlier as `into` to reuse its buffers.
+   */
+  snapshot(into?: OptimizerState): OptimizerState;
+  /**
+   * Back to a state this optimizer saved (an epoch at most the current one): history keeps
+   * entries [0, state.epoch) and the evaluation of the restored weights starts anew.
+   */
+  restore(state: OptimizerState): void;
+  /** Back to the initial weights: epoch 0, empty history, evaluation not begun. */
+  reset(): void;
+}
