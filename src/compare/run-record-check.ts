@@ -1,17 +1,15 @@
 /**
  * What makes a run record valid, checked field by field on untrusted data: an imported file,
- * another tab's message, an IndexedDB entry written by another version. The settings are
- * checked by src/core/recipe.ts, so a record says the same thing about them as the form and the
- * CLI. The result is a fresh record of only the known fields: nothing else (extra keys, Svelte
- * proxies, arrays shared with the caller) is carried along.
+ * another tab's message, an IndexedDB entry written by another version. The settings are read
+ * by the settings schema (src/settings/record.ts) and checked by the core's validators, so a
+ * record says the same thing about them as the form and the CLI. The result is a fresh record
+ * of only the known fields: nothing else (extra keys, Svelte proxies, arrays shared with the
+ * caller) is carried along.
  */
-import {
-  hyperparameterErrors,
-  MAX_DIMENSION,
-  recipeErrors,
-  type Hyperparameters,
-  type Recipe,
-} from '../core/recipe.ts';
+import type { Hyperparameters, Recipe } from '../core/recipe.ts';
+import { readGroup } from '../settings/record.ts';
+import { SETTINGS } from '../settings/schema.ts';
+import { Invalid, number, numbers, object, req, shown } from '../settings/untrusted.ts';
 import { checkLabel } from './run-label.ts';
 import {
   MAX_CURVE_POINTS,
@@ -26,35 +24,7 @@ export type RecordCheck = { ok: true; record: RunRecord } | { ok: false; error: 
 
 export const MAX_ID_LENGTH = 2048;
 
-/** A failed check: thrown by the readers below, caught in checkRunRecord. */
-class Invalid extends Error {}
-
-type Obj = Record<string, unknown>;
-
-/** A value as an error message shows it: numbers as they are, text quoted and cut short. */
-export function shown(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
-  return Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v;
-}
-
-/** o[key] and its path (base.key), or a failure naming the path as missing. */
-function req(o: Obj, key: string, base = ''): [unknown, string] {
-  const path = base ? `${base}.${key}` : key;
-  if (o[key] === undefined) throw new Invalid(`${path} is missing`);
-  return [o[key], path];
-}
-
-function object(v: unknown, path: string): Obj {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Obj;
-  throw new Invalid(`${path} must be an object, got ${shown(v)}`);
-}
-
-function number(v: unknown, path: string): number {
-  if (typeof v === 'number') return v;
-  throw new Invalid(`${path} must be a number, got ${shown(v)}`);
-}
+export { shown };
 
 function finite(v: unknown, path: string, lo = -Infinity, hi = Infinity): number {
   const x = number(v, path);
@@ -67,20 +37,6 @@ function integer(v: unknown, path: string, lo = 0, hi = Number.MAX_SAFE_INTEGER)
   const x = number(v, path);
   if (Number.isInteger(x) && x >= lo && x <= hi) return x;
   throw new Invalid(`${path} must be an integer in [${lo}, ${hi}], got ${x}`);
-}
-
-/** An array of at most maxLength numbers, each read by `each`. */
-function numbers(
-  v: unknown,
-  path: string,
-  maxLength: number,
-  each: (x: unknown, path: string) => number,
-): number[] {
-  if (!Array.isArray(v)) throw new Invalid(`${path} must be an array, got ${shown(v)}`);
-  if (v.length > maxLength) {
-    throw new Invalid(`${path} must have at most ${maxLength} entries, got ${v.length}`);
-  }
-  return v.map((x: unknown, i) => each(x, `${path}[${i}]`));
 }
 
 function ascending(a: number[], path: string): number[] {
@@ -99,30 +55,13 @@ function sameLength(a: number[], path: string, epochs: number[]): number[] {
   throw new Invalid(`${path} has ${a.length} entries but curves.epochs has ${epochs.length}`);
 }
 
+/** The settings groups, read and checked by the schema (src/settings/record.ts). */
 function recipe(v: unknown): Recipe {
-  const o = object(v, 'recipe');
-  const r: Recipe = {
-    seed: number(...req(o, 'seed', 'recipe')),
-    nPerClass: number(...req(o, 'nPerClass', 'recipe')),
-    trueW: numbers(...req(o, 'trueW', 'recipe'), MAX_DIMENSION, number),
-    trueB: number(...req(o, 'trueB', 'recipe')),
-    noise: number(...req(o, 'noise', 'recipe')),
-  };
-  const error = recipeErrors(r)[0];
-  if (error) throw new Invalid(`recipe.${error.message}`);
-  return r;
+  return readGroup(SETTINGS, 'recipe', v) as unknown as Recipe;
 }
 
 function hyperparameters(v: unknown): Hyperparameters {
-  const o = object(v, 'hp');
-  const h: Hyperparameters = {
-    lr: number(...req(o, 'lr', 'hp')),
-    epochs: number(...req(o, 'epochs', 'hp')),
-    reg: number(...req(o, 'reg', 'hp')),
-  };
-  const error = hyperparameterErrors(h)[0];
-  if (error) throw new Invalid(`hp.${error.message}`);
-  return h;
+  return readGroup(SETTINGS, 'hp', v) as unknown as Hyperparameters;
 }
 
 function metrics(v: unknown, n: number): RunMetrics {
