@@ -25,6 +25,18 @@ export interface SnapshotPolicy {
 
 export interface TrainOptions extends Hyperparameters {
   snapshots?: SnapshotPolicy;
+  /**
+   * Where the run starts (default 'start'):
+   * - 'start': from the initial weights, epoch 0, empty curves.
+   * - 'current': first ends any active run at the epoch shown (as cancel() does: a run paused
+   *   mid-epoch goes back to the epoch on screen), then continues from the current weights,
+   *   epoch and history with these lr and reg up to `epochs` epochs in total. Snapshots go as
+   *   in a fresh run: the first is the current epoch's (its objective with the new reg), the
+   *   curve chunks continue the history without repeating an epoch, and a run whose current
+   *   epoch is already >= epochs ends at once with status 'done'. This is how the page resumes
+   *   after a settings change, or after step() with no live run.
+   */
+  from?: 'start' | 'current';
 }
 
 /** What generate() returns: everything the page needs to draw, never the n points themselves. */
@@ -114,10 +126,21 @@ export interface ExportResult {
   bytes: number;
 }
 
-/** The worker's service. Every method rejects with a message naming the field on bad input. */
+/**
+ * The worker's service. Every method rejects with a message naming the field on bad input.
+ * Calls that start, stop or change runs (generate's swap, train, pause, resume, step, cancel,
+ * reset, dispose) act in the order they were made, each as if it waited for the one before, so
+ * any sequence of calls, even in one task, leaves the service usable; a call never throws
+ * later, it resolves or rejects with a message.
+ */
 export interface TrainerService {
   generate(recipe: Recipe, onProgress?: (p: GenerateProgress) => void): Promise<DatasetSummary>;
-  /** Starts a run from the initial weights; resolves with its last snapshot when it ends. */
+  /**
+   * Starts a run (from the initial weights, or with `from: 'current'` from where the last run
+   * ended; see TrainOptions.from) and resolves with its last snapshot when it ends. onSnapshot
+   * gets every snapshot the run sends, the last included; it should not wait for another call
+   * of this service (the run's end waits for it).
+   */
   train(options: TrainOptions, onSnapshot: (s: Snapshot) => unknown): Promise<Snapshot>;
   /**
    * Stops the run between slices (within one slice, even mid-epoch) and resolves with the
@@ -127,10 +150,11 @@ export interface TrainerService {
   pause(): Promise<Snapshot | null>;
   resume(): Promise<void>;
   /**
-   * k more epochs after the last reported snapshot, sliced (the run paused, or none running:
-   * then from the current weights with hp's lr and reg, and `snapshots` as the new run's
-   * policy: only its supportVectors matters here). Resolves with the snapshot after them;
-   * onSnapshot is not called for it.
+   * k more epochs after the last reported snapshot, sliced. A running run is paused first; with
+   * none active (idle, done, cancelled, diverged) a paused run starts from the current weights
+   * with hp's lr and reg, and `snapshots` as its policy (only supportVectors matters here).
+   * Steps made while one is under way queue behind it. Resolves with the snapshot after them;
+   * onSnapshot is not called for it, nor for epochs in between (the result's curve covers them).
    */
   step(k: number, hp: Hyperparameters, snapshots?: SnapshotPolicy): Promise<Snapshot>;
   cancel(): Promise<void>;

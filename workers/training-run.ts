@@ -1,82 +1,83 @@
 /**
- * One training run driven in time slices: scan rows for about `sliceMs`, then yield so pause,
- * step and cancel messages get through; an epoch longer than a slice is split across slices
- * (the core's passes are bit-identical however they are sliced). Snapshots go out at pass
- * boundaries, paced by the policy and by back-pressure: a paced snapshot is skipped while the
- * page has not taken the previous one (the next one carries the latest state), a required one
- * (epoch 0, every k-th epoch, the end) waits for it.
+ * One training run driven in time slices: advance the optimizer by budgets of rows for about
+ * `sliceMs`, then yield so pause, step and cancel messages get through; an epoch longer than a
+ * slice is split across slices (optimizers give the same bits however their work is sliced).
+ * Any Optimizer (src/core/optimizer.ts) runs here: the loop only hands out row budgets and reads
+ * "epoch complete", metrics and weights. Snapshots go out at completed epochs, paced by
+ * snapshot-pacing.ts and by back-pressure: a paced snapshot is skipped while the page has not
+ * taken the previous one (the next one carries the latest state), a required one (the first
+ * epoch, every k-th epoch, the end) waits for it.
  */
-import { evaluateWeights, type Metrics } from '../src/core/evaluate.ts';
-import type { Trainer } from '../src/core/trainer.ts';
+import type { Metrics, Optimizer, OptimizerState } from '../src/core/optimizer.ts';
 import type { ModelState, RunInfo, SnapshotBuilder } from './snapshot-builder.ts';
+import { SnapshotPacing } from './snapshot-pacing.ts';
 import type { RunStatus, Snapshot, SnapshotPolicy } from './trainer-api.ts';
 
 export interface RunDeps {
   now: () => number;
   yieldToEvents: () => Promise<void>;
-  /** Hands a snapshot to the page; the returned promise settles when the page took it. */
-  send: (s: Snapshot) => Promise<unknown>;
+  /**
+   * Hands a snapshot to the page; the returned promise settles when the page took it. Absent
+   * for a run that only steps (its snapshots are the steps' results).
+   */
+  send?: (s: Snapshot) => Promise<unknown>;
   sliceMs: number;
 }
 
-/**
- * Paced snapshots may take at most this share of the training time (building them, and the
- * dearer pass each needs)...
- */
-const SNAPSHOT_BUDGET = 0.04;
-/** ...unless that would space them further apart than this (so 10^7 points still move). */
-const MAX_PACED_INTERVAL_MS = 250;
-/** Writing support-vector indices makes a pass about this much dearer (measured at d = 2). */
-const CAPTURE_COST = 0.2;
-
-/** Rows scanned between clock checks within a slice. */
-const MIN_CHUNK_ROWS = 4096;
+interface StepRequest {
+  k: number;
+  resolve: (s: Snapshot) => void;
+  reject: (e: Error) => void;
+}
 
 export class TrainingRun {
   status: RunStatus = 'running';
-  /** Active training time and rows scanned (pauses excluded). */
+  /** Active training time and rows of work (pauses excluded). */
   elapsedMs = 0;
   rows = 0;
-  private chunkRows = MIN_CHUNK_ROWS * 4;
-  /** Recent cost of a row, to predict when a pass ends. */
-  private msPerRow = 0;
-  /** Time the last paced snapshot took to build. */
-  private lastBuildMs = 0;
-  /** Epoch whose completed pass was already handled (snapshot decision made). */
+  private readonly pacing: SnapshotPacing;
+  /** Epoch whose completion was already handled (snapshot decision made). */
   private handledEpoch = -1;
-  private lastSentAt = -Infinity;
   private inFlight: Promise<unknown> | null = null;
   private wake: (() => void) | null = null;
   private pauseRequested = false;
   private cancelRequested = false;
-  private stepGoal: {
-    epoch: number;
-    resolve: (s: Snapshot) => void;
-    reject: (e: Error) => void;
-  } | null = null;
+  /** Steps asked for while paused, in order; the first is under way (towards stepGoal). */
+  private readonly steps: StepRequest[] = [];
+  private stepGoal = -1;
   private pauseWaiters: ((s: Snapshot | null) => void)[] = [];
-  /** The last completed pass with finite results: the state a pause or divergence reports. */
-  private lastPass: { epoch: number; w: Float64Array; b: number; m: Metrics } | null = null;
+  /** The last completed epoch with finite results: what a pause or divergence reports. */
+  private last: { state: OptimizerState; m: Metrics } | null = null;
   /** Epoch of the last snapshot the page received: steps count from it. */
   private reportedEpoch: number;
-  private scratchSv: Uint32Array | null = null;
-  /** Settles with the final snapshot when the run ends. */
+  /** Settles with the final snapshot when the run ends (rejects if the run itself failed). */
   readonly finished: Promise<Snapshot>;
   private finish!: (s: Snapshot) => void;
+  private fail!: (e: Error) => void;
 
   constructor(
     readonly id: number,
     readonly epochs: number,
-    private readonly trainer: Trainer,
+    private readonly opt: Optimizer,
     private readonly snapshots: SnapshotBuilder,
     private readonly policy: SnapshotPolicy,
     private readonly deps: RunDeps,
     startPaused = false,
   ) {
-    this.finished = new Promise((resolve) => (this.finish = resolve));
-    this.reportedEpoch = trainer.epoch;
+    this.finished = new Promise((resolve, reject) => {
+      this.finish = resolve;
+      this.fail = reject;
+    });
+    this.finished.catch(() => undefined); // a step-only run's end may go unobserved
+    this.reportedEpoch = opt.epoch;
+    this.pacing = new SnapshotPacing(policy, opt.n, deps.sliceMs, opt.epoch);
+    // The first snapshot lists its support vectors, like every required one.
+    if (deps.send && opt.epochComplete && !opt.capturedSupportVectors()) {
+      opt.restore(opt.snapshot());
+    }
+    if (!opt.epochComplete) opt.capture = true;
     if (startPaused) this.status = 'paused';
-    void this.loop();
+    void this.loop().catch((e: unknown) => this.failed(e));
   }
 
   get active(): boolean {
@@ -109,12 +110,12 @@ export class TrainingRun {
     return this.finished;
   }
 
-  /** k more epochs while paused; resolves with the snapshot after them. */
+  /** k more epochs while paused; resolves with the snapshot after them. Steps queue in order. */
   step(k: number): Promise<Snapshot> {
     if (this.status !== 'paused') return Promise.reject(new Error('step() needs a paused run'));
-    if (this.stepGoal) return Promise.reject(new Error('a step is already in progress'));
     return new Promise((resolve, reject) => {
-      this.stepGoal = { epoch: this.reportedEpoch + k, resolve, reject };
+      this.steps.push({ k, resolve, reject });
+      if (this.steps.length === 1) this.stepGoal = this.reportedEpoch + k;
       this.wakeUp();
     });
   }
@@ -134,63 +135,57 @@ export class TrainingRun {
         const s = this.pausedSnapshot();
         this.pauseWaiters.splice(0).forEach((resolve, k) => resolve(k ? structuredClone(s) : s));
       }
-      if (this.status === 'paused' && !this.stepGoal) {
+      const stepping = this.steps.length > 0;
+      if (this.status === 'paused' && !stepping) {
         await new Promise<void>((resolve) => (this.wake = resolve));
         continue;
       }
-      const goal = this.stepGoal ? this.stepGoal.epoch : this.epochs;
-      const outcome = this.slice(goal);
+      const outcome = this.slice(stepping ? this.stepGoal : this.epochs, stepping);
       if (outcome === 'wait') {
         await this.inFlight;
         continue;
       }
       if (outcome === 'diverged') return this.end('diverged');
       if (outcome === 'goal') {
-        if (this.stepGoal) {
-          const { resolve } = this.stepGoal;
-          this.stepGoal = null;
-          resolve(this.snapshot('paused'));
-        } else return this.end('done');
+        if (!stepping) return this.end('done');
+        this.steps.shift()!.resolve(this.snapshot('paused'));
+        const next = this.steps[0];
+        if (next) this.stepGoal = this.reportedEpoch + next.k;
       }
       await this.deps.yieldToEvents();
     }
   }
 
   /**
-   * Scans rows for about one slice. Returns 'goal' when the pass over the weights of epoch
-   * `goal` is complete, 'wait' when a required snapshot must wait for the page, 'diverged', or
-   * 'slice' when the time is up.
+   * Advances for about one slice. Returns 'goal' when epoch `goal` is complete, 'wait' when a
+   * required snapshot must wait for the page, 'diverged', or 'slice' when the time is up.
    */
-  private slice(goal: number): 'goal' | 'wait' | 'diverged' | 'slice' {
-    const { trainer, deps } = this;
+  private slice(goal: number, stepping: boolean): 'goal' | 'wait' | 'diverged' | 'slice' {
+    const { opt, deps, pacing } = this;
     const start = deps.now();
     const deadline = start + deps.sliceMs;
     try {
       for (;;) {
-        if (trainer.passComplete && this.handledEpoch !== trainer.epoch) {
-          const m = trainer.metrics();
-          if (!Number.isFinite(m.meanLoss) || trainer.diverged) return 'diverged';
-          this.rememberPass(m);
-          const t = trainer.epoch;
-          const required =
-            t === 0 || (this.policy.everyEpochs !== undefined && t % this.policy.everyEpochs === 0);
-          if (t < goal) {
-            if (required && this.inFlight) return 'wait';
-            if (required || (this.paceAllows() && trainer.passCaptured)) this.send(m);
+        if (opt.epochComplete) {
+          const t = opt.epoch;
+          if (this.handledEpoch !== t) {
+            if (!this.keep()) return 'diverged';
+            if (t < goal && deps.send && !stepping) {
+              const required = pacing.required(t);
+              if (required && this.inFlight) return 'wait';
+              const paced = pacing.paceAllows(deps.now(), this.inFlight !== null);
+              if (required || (paced && opt.capturedSupportVectors())) this.send();
+            }
+            this.handledEpoch = t;
           }
-          this.handledEpoch = t;
+          if (t >= goal) return 'goal';
+          opt.capture = pacing.captureWorthIt(t + 1, goal, deps.now(), this.inFlight !== null);
         }
-        if (trainer.passComplete) {
-          if (trainer.epoch >= goal) return 'goal';
-          trainer.commit();
-          trainer.capture = this.snapshotLikely(trainer.epoch, goal);
-        }
-        const before = trainer.rowsScanned;
         const t0 = deps.now();
-        trainer.scan(this.chunkRows);
+        const rows = opt.advance(pacing.chunkRows);
         const t1 = deps.now();
-        this.rows += trainer.rowsScanned - before;
-        this.adaptChunk(trainer.rowsScanned - before, t1 - t0);
+        this.rows += rows;
+        pacing.recordChunk(rows, t1 - t0);
         if (t1 >= deadline) return 'slice';
       }
     } finally {
@@ -198,53 +193,13 @@ export class TrainingRun {
     }
   }
 
-  /**
-   * Whether the pass over epoch t's weights should write support-vector indices: only when its
-   * snapshot is likely to be sent (writing them costs about a fifth of a pass). A paced snapshot
-   * is not, while the page still holds the previous one: a page drawing 10 snapshots a second
-   * would otherwise have nearly every pass at 10^6 points write indices for nothing. When the
-   * page takes it mid-pass, the next pass captures, one pass later.
-   */
-  private snapshotLikely(t: number, goal: number): boolean {
-    const every = this.policy.everyEpochs;
-    if (t >= goal || t === 0) return true;
-    if (every !== undefined) return t % every === 0;
-    if (this.inFlight) return false;
-    const passMs = this.msPerRow * this.trainer.n;
-    return this.deps.now() + passMs - this.lastSentAt >= this.pacedInterval();
-  }
-
-  /** Keeps a chunk near a tenth of a slice, so the clock is read often but cheaply. */
-  private adaptChunk(rows: number, ms: number): void {
-    if (rows > 0 && ms > 0) this.msPerRow = ms / rows;
-    if (rows < this.chunkRows || ms <= 0) return;
-    const target = (rows * (this.deps.sliceMs / 10)) / ms;
-    this.chunkRows = Math.max(MIN_CHUNK_ROWS, Math.min(4 * this.chunkRows, Math.round(target)));
-  }
-
-  private paceAllows(): boolean {
-    if (this.policy.everyEpochs !== undefined || this.inFlight) return false;
-    return this.deps.now() - this.lastSentAt >= this.pacedInterval();
-  }
-
-  /**
-   * Milliseconds between paced snapshots: the policy's minimum (a frame), stretched so that
-   * building snapshots (and the capturing pass each needs) takes at most SNAPSHOT_BUDGET of the
-   * training time — at 10^6 points and more a snapshot costs milliseconds — within
-   * MAX_PACED_INTERVAL_MS.
-   */
-  private pacedInterval(): number {
-    const capturePassMs = CAPTURE_COST * this.msPerRow * this.trainer.n;
-    const cost = this.lastBuildMs + capturePassMs;
-    const budgeted = Math.min(MAX_PACED_INTERVAL_MS, cost / SNAPSHOT_BUDGET);
-    return Math.max(this.policy.minIntervalMs ?? 16, budgeted);
-  }
-
-  /** Keeps what a pause needs to report this epoch without another pass: O(d). */
-  private rememberPass(m: Metrics): void {
-    const { trainer } = this;
-    if (this.lastPass?.epoch === trainer.epoch) return;
-    this.lastPass = { epoch: trainer.epoch, w: Float64Array.from(trainer.w), b: trainer.b, m };
+  /** Keeps the complete epoch (O(d), no allocation); false when it is not finite. */
+  private keep(): boolean {
+    const { opt } = this;
+    const m = opt.metrics();
+    if (!Number.isFinite(m.meanLoss) || opt.diverged) return false;
+    this.last = { state: opt.snapshot(this.last?.state), m };
+    return true;
   }
 
   private info(status: RunStatus): RunInfo {
@@ -252,45 +207,42 @@ export class TrainingRun {
     return { runId, status, epochs, elapsedMs, rows };
   }
 
-  /** The trainer's current weights as a snapshot state (completes the pass if needed). */
-  private current(m: Metrics = this.trainer.evaluate()): ModelState {
-    const t = this.trainer;
-    return {
-      epoch: t.epoch,
-      w: t.w,
-      b: t.b,
-      m,
-      sv: t.sv.subarray(0, m.svCount),
-      history: t.history,
-    };
+  /** The optimizer's complete epoch as a snapshot state (completes the epoch if needed). */
+  private current(capture = false): ModelState {
+    const { opt } = this;
+    const m = opt.finishEpoch(capture);
+    const { epoch, w, b, history } = opt;
+    return { epoch, w, b, m, sv: opt.capturedSupportVectors(), history };
   }
 
-  private snapshot(status: RunStatus): Snapshot {
-    this.reportedEpoch = this.trainer.epoch;
-    return this.build(this.current(), status);
+  private snapshot(status: RunStatus, capture = false): Snapshot {
+    this.reportedEpoch = this.opt.epoch;
+    return this.build(this.current(capture), status);
   }
 
-  /** Where a pause stops: the current weights if their pass is complete, else the last pass. */
+  /** Where a pause stops: the complete epoch if there is one, else the last completed one. */
   private pausedSnapshot(): Snapshot {
-    const t = this.trainer;
-    if (t.passComplete && this.handledEpoch === t.epoch) return this.snapshot('paused');
-    const last = this.lastPass;
+    const { opt, last } = this;
+    if (opt.epochComplete && (this.handledEpoch === opt.epoch || this.keep())) {
+      this.handledEpoch = opt.epoch; // the page has it: the pause's result
+      return this.snapshot('paused');
+    }
     if (!last) return this.snapshot('paused');
     // Mid-epoch: report the last completed epoch from what was kept of it, without a pass over
     // the data (at 10^7 points a pass would take longer than the pause may). Its metrics are
-    // exact; the full index list is left out (sv empty, svIncluded false), sampleSv is exact.
-    this.reportedEpoch = last.epoch;
-    const state = { ...last, sv: null, history: t.history };
-    return this.build(state, 'paused');
+    // exact; the full index list is left out (sv null), sampleSv is exact.
+    this.reportedEpoch = last.state.epoch;
+    const { epoch, w, b } = last.state;
+    return this.build({ epoch, w, b, m: last.m, sv: null, history: opt.history }, 'paused');
   }
 
-  private send(m: Metrics): void {
+  private send(): void {
     const t0 = this.deps.now();
-    const s = this.build(this.current(m), this.status);
+    const s = this.build(this.current(), this.status);
     this.reportedEpoch = s.epoch;
-    this.lastSentAt = this.deps.now();
-    this.lastBuildMs = this.lastSentAt - t0;
-    const sent = this.deps.send(s).catch(() => undefined);
+    const sentAt = this.deps.now();
+    this.pacing.sent(sentAt, sentAt - t0);
+    const sent = this.deps.send!(s).catch(() => undefined);
     this.inFlight = sent;
     void sent.then(() => {
       if (this.inFlight === sent) this.inFlight = null;
@@ -298,46 +250,41 @@ export class TrainingRun {
   }
 
   private async end(status: 'done' | 'cancelled' | 'diverged'): Promise<void> {
-    if (this.status === 'paused') this.rewindToShown();
+    if (status === 'diverged' || this.status === 'paused') this.backToShown(status);
     this.status = status;
-    for (const resolve of this.pauseWaiters.splice(0)) resolve(null);
-    this.stepGoal?.reject(new Error(`the run ended (${status}) before the step finished`));
-    this.stepGoal = null;
-    const final = status === 'diverged' ? this.lastPassSnapshot('diverged') : this.snapshot(status);
+    this.settleWaiters(new Error(`the run ended (${status}) before the step finished`));
+    const final = this.snapshot(status, status !== 'cancelled');
     if (this.inFlight) await this.inFlight;
     const copy = structuredClone(final);
-    await this.deps.send(final).catch(() => undefined);
+    await this.deps.send?.(final).catch(() => undefined);
     this.finish(copy);
   }
 
   /**
-   * The last completed pass (finite by construction) rebuilt as a snapshot: its metrics and
-   * support vectors come from one evaluation pass of its weights, bit-identical to the pass that
-   * first computed them.
+   * A run paused mid-epoch showed its last completed epoch while the optimizer had moved on:
+   * ending there, it goes back to that epoch, so the final snapshot is the epoch on screen and
+   * later steps count from it. A diverged run goes back to its last finite epoch.
    */
-  private lastPassSnapshot(status: RunStatus): Snapshot {
-    const last = this.lastPass;
-    if (!last) return this.snapshot(status);
-    const t = this.trainer;
-    this.scratchSv ??= new Uint32Array(t.n);
-    const m = evaluateWeights(t.data, last.w, last.b, t.reg, this.scratchSv);
-    const sv = this.scratchSv.subarray(0, m.svCount);
-    const state = { epoch: last.epoch, w: last.w, b: last.b, m, sv, history: t.history };
-    this.reportedEpoch = last.epoch;
-    return this.build(state, status);
+  private backToShown(status: RunStatus): void {
+    const { opt, last } = this;
+    if (!last) return;
+    if (status !== 'diverged' && last.state.epoch !== this.reportedEpoch) return;
+    if (opt.epochComplete && opt.epoch === last.state.epoch && !opt.diverged) return;
+    opt.restore(last.state);
+    this.handledEpoch = -1;
   }
 
-  /**
-   * A run that paused mid-epoch showed its last completed pass (epoch t) while the trainer had
-   * stepped on to t + 1: ending there, the trainer goes back to t, so the run's final snapshot is
-   * the epoch on screen and later steps count from it.
-   */
-  private rewindToShown(): void {
-    const last = this.lastPass;
-    const t = this.trainer;
-    if (!last || last.epoch !== this.reportedEpoch || t.epoch === last.epoch) return;
-    t.rewind(last.epoch, last.w, last.b);
-    this.handledEpoch = -1;
+  private settleWaiters(stepError: Error): void {
+    for (const resolve of this.pauseWaiters.splice(0)) resolve(null);
+    for (const s of this.steps.splice(0)) s.reject(stepError);
+  }
+
+  /** A bug or a broken optimizer: nothing waits forever, the run ends and says why. */
+  private failed(e: unknown): void {
+    const error = new Error(`the training run failed: ${e instanceof Error ? e.message : e}`);
+    this.status = 'cancelled';
+    this.settleWaiters(error);
+    this.fail(error);
   }
 
   private build(state: ModelState, status: RunStatus): Snapshot {

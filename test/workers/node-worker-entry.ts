@@ -1,15 +1,10 @@
 /**
- * The trainer service exposed over a real thread boundary in Node (worker_threads), as the
- * browser worker exposes it: comlink with transfer of snapshot buffers.
+ * The trainer service over a real thread boundary in Node (worker_threads): the production
+ * entry (workers/expose-service.ts) on comlink's node adapter instead of a browser worker scope.
  */
-import { expose, transfer } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { parentPort } from 'node:worker_threads';
-import { snapshotTransferables } from '../../workers/snapshot-builder.ts';
-import { createTrainerService } from '../../workers/trainer-service.ts';
+import { exposeTrainerService } from '../../workers/expose-service.ts';
 
 if (!parentPort) throw new Error('run me as a worker thread');
-expose(
-  createTrainerService({ transfer: (s) => transfer(s, snapshotTransferables(s)) }),
-  nodeEndpoint(parentPort),
-);
+exposeTrainerService(nodeEndpoint(parentPort));
