@@ -1,6 +1,9 @@
 /**
- * SVG path data for a downsampled series: the drawn indices (ascending) mapped through the
- * scales, with a gap wherever a value cannot be drawn (NaN, ±Infinity, or <= 0 on a log axis).
+ * SVG path data for curves against epoch, drawn from either of the two shapes a curve takes:
+ * the page's own Series (only its drawn, downsampled indices) and a run record's plain arrays of
+ * epochs and values (the Compare overlay). Both go through one loop, `marks`, so they draw and
+ * break alike: a gap wherever a point cannot be drawn (x or y missing, NaN or ±Infinity, or
+ * y <= 0 on a log axis). Coordinates are rounded to 0.1 px.
  */
 import type { Series } from './series.ts';
 
@@ -18,18 +21,13 @@ export interface CurveLine {
   dots?: boolean;
 }
 
-/** The drawn points' value range (for the y domain), skipping values `drawable` rejects. */
-export function drawnRange(ys: Series, log: boolean): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const i of ys.drawIndices()) {
-    const v = ys.at(i);
-    if (!drawable(v, log)) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return min <= max ? { min, max } : { min: NaN, max: NaN };
+/** The smallest and largest drawable value, or NaN, NaN when there is none. */
+export interface ValueRange {
+  min: number;
+  max: number;
 }
+
+type Scale = (v: number) => number;
 
 /**
  * 'M x y L x y …' for the drawn points of ys; x of point i is xs.at(i) when xs is given (points
@@ -38,44 +36,105 @@ export function drawnRange(ys: Series, log: boolean): { min: number; max: number
 export function curvePath(
   ys: Series,
   xs: Series | null,
-  px: (v: number) => number,
-  py: (v: number) => number,
+  px: Scale,
+  py: Scale,
   log: boolean,
+): string {
+  return marks(ys.values, xs && xs.values.subarray(0, xs.length), ys.drawIndices(), px, py, log, 0);
+}
+
+/** Small circles of radius r > 0 at the drawn points of ys (x as in curvePath). */
+export function curveDots(
+  ys: Series,
+  xs: Series | null,
+  px: Scale,
+  py: Scale,
+  log: boolean,
+  r: number,
+): string {
+  return marks(ys.values, xs && xs.values.subarray(0, xs.length), ys.drawIndices(), px, py, log, r);
+}
+
+/** The drawn points' value range (for the y domain), skipping values that cannot be drawn. */
+export function drawnRange(ys: Series, log: boolean): ValueRange {
+  return finish(widen(empty(), ys.values, ys.drawIndices(), log));
+}
+
+/** 'M x y L x y …' through the points (xs[i], ys[i]) of a record's curve (plain arrays). */
+export function arrayPath(
+  xs: readonly number[],
+  ys: readonly number[],
+  px: Scale,
+  py: Scale,
+  log: boolean,
+): string {
+  return marks(ys, xs, null, px, py, log, 0);
+}
+
+/** The range of the drawable values over all series (plain arrays). */
+export function arraysRange(series: readonly (readonly number[])[], log: boolean): ValueRange {
+  const range = empty();
+  for (const ys of series) widen(range, ys, null, log);
+  return finish(range);
+}
+
+/**
+ * The one drawing loop. Point k is index i = at[k] (every index of ys when `at` is null) at
+ * (xs[i], ys[i]), or (i, ys[i]) when xs is null; an index past the end of xs or ys is a gap.
+ * r = 0 joins the points into lines ('M' after a gap, 'L' otherwise); r > 0 draws a circle of
+ * radius r at each.
+ */
+function marks(
+  ys: ArrayLike<number>,
+  xs: ArrayLike<number> | null,
+  at: ArrayLike<number> | null,
+  px: Scale,
+  py: Scale,
+  log: boolean,
+  r: number,
 ): string {
   const parts: string[] = [];
   let pen = false;
-  for (const i of ys.drawIndices()) {
-    const v = ys.at(i);
-    if (!drawable(v, log)) {
+  const count = at ? at.length : ys.length;
+  for (let k = 0; k < count; k++) {
+    const i = at ? at[k]! : k;
+    const x = xs ? (xs[i] ?? NaN) : i;
+    const v = ys[i] ?? NaN;
+    if (!Number.isFinite(x) || !drawable(v, log)) {
       pen = false;
       continue;
     }
-    const sx = px(xs ? xs.at(i) : i);
-    const sy = py(v);
-    parts.push(`${pen ? 'L' : 'M'}${round(sx)},${round(sy)}`);
+    const sx = round(px(x));
+    const sy = round(py(v));
+    if (r > 0)
+      parts.push(`M${sx - r},${sy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
+    else parts.push(`${pen ? 'L' : 'M'}${sx},${sy}`);
     pen = true;
   }
   return parts.join('');
 }
 
-/** Small circles of radius r at the drawn points of ys (x as in curvePath). */
-export function curveDots(
-  ys: Series,
-  xs: Series | null,
-  px: (v: number) => number,
-  py: (v: number) => number,
+const empty = (): ValueRange => ({ min: Infinity, max: -Infinity });
+
+/** Widens `range` by the drawable values ys[at[k]] (every ys[i] when `at` is null). */
+function widen(
+  range: ValueRange,
+  ys: ArrayLike<number>,
+  at: ArrayLike<number> | null,
   log: boolean,
-  r: number,
-): string {
-  const parts: string[] = [];
-  for (const i of ys.drawIndices()) {
-    const v = ys.at(i);
+): ValueRange {
+  const count = at ? at.length : ys.length;
+  for (let k = 0; k < count; k++) {
+    const v = ys[at ? at[k]! : k]!;
     if (!drawable(v, log)) continue;
-    const sx = round(px(xs ? xs.at(i) : i));
-    const sy = round(py(v));
-    parts.push(`M${sx - r},${sy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
+    if (v < range.min) range.min = v;
+    if (v > range.max) range.max = v;
   }
-  return parts.join('');
+  return range;
+}
+
+function finish(range: ValueRange): ValueRange {
+  return range.min <= range.max ? range : { min: NaN, max: NaN };
 }
 
 function drawable(v: number, log: boolean): boolean {

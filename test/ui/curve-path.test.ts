@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { curveDots, curvePath, drawnRange } from '../../src/ui/curve-path.ts';
+import {
+  arrayPath,
+  arraysRange,
+  curveDots,
+  curvePath,
+  drawnRange,
+} from '../../src/ui/curve-path.ts';
 import { Series } from '../../src/ui/series.ts';
 
 const series = (values: number[]) => {
@@ -41,5 +47,45 @@ describe('curvePath', () => {
     expect(drawnRange(series([3, 0, -1, Infinity]), false)).toEqual({ min: -1, max: 3 });
     expect(drawnRange(series([3, 0, -1]), true)).toEqual({ min: 3, max: 3 });
     expect(drawnRange(series([]), false)).toEqual({ min: NaN, max: NaN });
+  });
+});
+
+describe('arrayPath', () => {
+  const id = (v: number) => v;
+
+  it('joins the points and breaks at values it cannot draw', () => {
+    expect(arrayPath([0, 1, 2], [3, 2, 1], id, id, false)).toBe('M0,3L1,2L2,1');
+    expect(arrayPath([0, 1, 2, 3], [3, NaN, 1, 0.5], id, id, false)).toBe('M0,3M2,1L3,0.5');
+    expect(arrayPath([0, 1, 2], [1, 0, 2], id, id, true)).toBe('M0,1M2,2');
+    expect(arrayPath([], [], id, id, false)).toBe('');
+  });
+
+  it('draws a point only where both arrays have it', () => {
+    expect(arrayPath([0, 1], [3, 2, 1], id, id, false)).toBe('M0,3L1,2');
+    expect(arrayPath([0, NaN, 2], [3, 2, 1], id, id, false)).toBe('M0,3M2,1');
+  });
+
+  it('draws the same path as curvePath for the same points', () => {
+    const values = [1, 2, NaN, 4, 0, 3];
+    const px = (v: number) => v * 3.33;
+    const py = (v: number) => 50 - v * 7.07;
+    for (const log of [false, true]) {
+      expect(arrayPath([0, 1, 2, 3, 4, 5], values, px, py, log)).toBe(
+        curvePath(series(values), null, px, py, log),
+      );
+    }
+  });
+});
+
+describe('arraysRange', () => {
+  it('spans the drawable values of every series', () => {
+    const both = [
+      [3, 1],
+      [0, 5],
+    ];
+    expect(arraysRange(both, false)).toEqual({ min: 0, max: 5 });
+    expect(arraysRange(both, true)).toEqual({ min: 1, max: 5 });
+    expect(arraysRange([[NaN]], false)).toEqual({ min: NaN, max: NaN });
+    expect(arraysRange([], false)).toEqual({ min: NaN, max: NaN });
   });
 });
