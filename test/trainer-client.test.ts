@@ -1,43 +1,11 @@
-import { Worker as NodeWorker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE } from '../src/core/recipe.ts';
-import { createTrainerClient, type TrainerClient } from '../src/trainer-client.ts';
+import type { TrainerClient } from '../src/trainer-client.ts';
+import { createThreadClient, type ThreadWorker } from './helpers/thread-worker.ts';
 import type { Snapshot } from '../workers/trainer-api.ts';
 
-/**
- * A browser-Worker-shaped shim over a Node worker thread running the real service, with a way
- * to make it "crash" as a browser reports it (an error event).
- */
-class ThreadWorker {
-  readonly thread = new NodeWorker(new URL('./workers/node-worker-boot.mjs', import.meta.url));
-  private readonly errorListeners = new Set<
-    (e: { message: string; preventDefault(): void }) => void
-  >();
-  private readonly wrapped = new Map<unknown, (data: unknown) => void>();
-
-  postMessage(message: unknown, transfer?: Transferable[]): void {
-    this.thread.postMessage(message, transfer as never);
-  }
-  addEventListener(type: string, listener: (e: never) => void): void {
-    if (type === 'message') {
-      const wrapped = (data: unknown) => (listener as (e: { data: unknown }) => void)({ data });
-      this.wrapped.set(listener, wrapped);
-      this.thread.on('message', wrapped);
-    } else if (type === 'error') this.errorListeners.add(listener as never);
-  }
-  removeEventListener(type: string, listener: unknown): void {
-    const wrapped = this.wrapped.get(listener);
-    if (type === 'message' && wrapped) this.thread.off('message', wrapped);
-  }
-  terminate(): void {
-    void this.thread.terminate();
-  }
-  crash(message: string): void {
-    for (const l of this.errorListeners) l({ message, preventDefault: () => undefined });
-  }
-}
-
-const workers: ThreadWorker[] = [];
+/** The threads of the current test's client (restart() adds one). */
+let workers: ThreadWorker[] = [];
 let client: TrainerClient | null = null;
 afterEach(async () => {
   await client?.dispose();
@@ -45,12 +13,10 @@ afterEach(async () => {
 });
 
 function startClient(): TrainerClient {
-  client = createTrainerClient(() => {
-    const w = new ThreadWorker();
-    workers.push(w);
-    return w as unknown as Worker;
-  });
-  return client;
+  const started = createThreadClient();
+  expect(started.workers).toEqual([started.worker]);
+  ({ client, workers } = started);
+  return started.client;
 }
 
 describe('trainer client', () => {
