@@ -3,9 +3,14 @@
  * imported), in that order. A saved copy that is the same state as a live run (same id, epoch
  * and status: just pinned, or imported from that very run) is folded into the live row, which is
  * then marked saved; a saved copy of another state (the tab reloaded, or trained on) keeps its
- * own row. Also: which settings differ between the rows, and which rows share a dataset.
+ * own row. Also: which settings differ between the rows (every setting of the schema,
+ * src/settings/schema.ts), and which rows share a dataset.
  */
+import type { LimitValue } from '../core/limits.ts';
 import { sameRecipe } from '../fields.ts';
+import { differingKeys } from '../settings/columns.ts';
+import { entryNamed, valueOf } from '../settings/define.ts';
+import { SETTINGS, type FieldName } from '../settings/schema.ts';
 import type { RunRecord } from './run-record.ts';
 
 export type RowSource = 'this-tab' | 'other-tab' | 'saved' | 'imported';
@@ -73,47 +78,19 @@ export function compareRows(
   return [...live, ...stored];
 }
 
-/** The settings the table shows, in its column order. */
-export const SETTING_KEYS = [
-  'seed',
-  'nPerClass',
-  'trueW',
-  'trueB',
-  'noise',
-  'lr',
-  'epochs',
-  'reg',
-] as const;
+/** The settings the table shows, in its column order: every entry of the schema. */
+export const SETTING_KEYS: readonly FieldName[] = SETTINGS.entries.map((e) => e.key);
 
-export type SettingKey = (typeof SETTING_KEYS)[number];
+export type SettingKey = FieldName;
 
 /** A setting's value in a record (trueW as its list). */
-export function settingOf(r: RunRecord, key: SettingKey): number | readonly number[] {
-  switch (key) {
-    case 'lr':
-    case 'epochs':
-    case 'reg':
-      return r.hp[key];
-    default:
-      return r.recipe[key];
-  }
-}
-
-function sameValue(a: number | readonly number[], b: number | readonly number[]): boolean {
-  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
-  return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+export function settingOf(r: RunRecord, key: SettingKey): LimitValue {
+  return valueOf(r, entryNamed(SETTINGS, key)!);
 }
 
 /** The settings that are not the same in every record (none for fewer than two records). */
 export function differingSettings(records: readonly RunRecord[]): Set<SettingKey> {
-  const out = new Set<SettingKey>();
-  const first = records[0];
-  if (!first) return out;
-  for (const key of SETTING_KEYS) {
-    const v = settingOf(first, key);
-    if (records.some((r) => !sameValue(settingOf(r, key), v))) out.add(key);
-  }
-  return out;
+  return differingKeys(SETTINGS, records);
 }
 
 /** The rows grouped by dataset recipe (same data drawn), groups in order of their first row. */
