@@ -14,8 +14,8 @@ import { checkLabel } from './run-label.ts';
 import {
   MAX_CURVE_POINTS,
   RUN_STATUSES,
+  type Metrics,
   type RunCurves,
-  type RunMetrics,
   type RunRecord,
   type RunStatus,
 } from './run-record.ts';
@@ -64,7 +64,7 @@ function hyperparameters(v: unknown): Hyperparameters {
   return readGroup(SETTINGS, 'hp', v) as unknown as Hyperparameters;
 }
 
-function metrics(v: unknown, n: number): RunMetrics {
+function metrics(v: unknown, n: number): Metrics {
   const o = object(v, 'metrics');
   return {
     meanLoss: finite(...req(o, 'meanLoss', 'metrics'), 0),

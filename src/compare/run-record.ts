@@ -5,11 +5,12 @@
  * files unchanged. checkRunRecord (run-record-check.ts) is the one definition of a valid record;
  * run-file.ts reads and writes it as a file.
  */
+import type { Metrics } from '../core/evaluate.ts';
 import type { Hyperparameters, Recipe } from '../core/recipe.ts';
 import type { RunStatus } from '../../workers/trainer-api.ts';
 import { CurveSampler } from './curve-sampler.ts';
 
-export type { Hyperparameters, Recipe, RunStatus };
+export type { Hyperparameters, Metrics, Recipe, RunStatus };
 
 /** Every status a record may carry (the worker's RunStatus). */
 export const RUN_STATUSES = [
@@ -36,18 +37,6 @@ export function newRunId(): string {
   return Array.from(bytes, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-/** Metrics of the weights (w, b) after `epoch` steps, over all n points. */
-export interface RunMetrics {
-  /** Mean hinge loss (1/n)·Σ max(0, 1 − y·(w·x + b)). */
-  meanLoss: number;
-  /** meanLoss + reg/2·‖w‖². */
-  objective: number;
-  /** Points with 1 − y·(w·x + b) > 0. */
-  svCount: number;
-  /** Fraction of points classified correctly, in [0, 1]. */
-  accuracy: number;
-}
-
 /** Curves at up to MAX_CURVE_POINTS epochs; every array is as long as `epochs`. */
 export interface RunCurves {
   /** Strictly ascending epochs (integers >= 0); entry i of every series is at epochs[i]. */
@@ -69,8 +58,8 @@ export interface RunRecord {
   status: RunStatus;
   /** Steps taken: w and b are the weights after `epoch` steps. */
   epoch: number;
-  /** Metrics of w, b (the final ones once the run has ended). */
-  metrics: RunMetrics;
+  /** Metrics of w, b over all n points (the final ones once the run has ended). */
+  metrics: Metrics;
   /** The weights, d = recipe.trueW.length entries. */
   w: number[];
   b: number;

@@ -13,7 +13,7 @@ export interface Metrics {
   objective: number;
   /** Points with 1 − y·s > 0. */
   svCount: number;
-  /** Fraction of points with predict(x) = y. */
+  /** Fraction of points labelled y: +1 when s >= 0, else −1. */
   accuracy: number;
 }
 
