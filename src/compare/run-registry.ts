@@ -19,6 +19,11 @@ import { newRunId, type RunRecord, type RunStatus } from './run-record.ts';
 
 export const RUNS_CHANNEL = 'hinge-lab-runs';
 export const PROTOCOL_VERSION = 1;
+/**
+ * The default silence after which another tab's run leaves the list, ms. A closed tab leaves at
+ * once (its bye); a test that a tab said bye must wait less than this.
+ */
+export const EXPIRE_MS = 4000;
 
 /** What the registry needs of a BroadcastChannel (so tests can pass a fake). */
 export interface ChannelLike {
@@ -44,7 +49,7 @@ export interface RegistryOptions {
   minIntervalMs?: number;
   /** Longest silence while this tab has a run (default 1000). */
   heartbeatMs?: number;
-  /** Silence after which another tab's run leaves the list (default 4000). */
+  /** Silence after which another tab's run leaves the list (default EXPIRE_MS). */
   expireMs?: number;
   /** The same for a tab that said it was hidden (default 70 000: over a minute). */
   hiddenExpireMs?: number;
@@ -103,7 +108,7 @@ export class RunRegistry {
     this.clock = options.clock ?? defaultClock;
     this.minIntervalMs = options.minIntervalMs ?? 250;
     this.heartbeatMs = options.heartbeatMs ?? 1000;
-    this.expireMs = options.expireMs ?? 4000;
+    this.expireMs = options.expireMs ?? EXPIRE_MS;
     this.hiddenExpireMs = options.hiddenExpireMs ?? 70_000;
     this.isHidden =
       options.isHidden ??

@@ -231,6 +231,50 @@ describe('RunRegistry (one tab, recorded channel)', () => {
   });
 });
 
+/**
+ * The channels of one origin, delivering synchronously: a message posted on one reaches every
+ * other open one at once (never its sender), as a structured clone, as BroadcastChannel would.
+ */
+class SyncHub {
+  private readonly open = new Set<ChannelLike>();
+  channel = (): ChannelLike => {
+    const hub = this.open;
+    const channel: ChannelLike = {
+      onmessage: null,
+      postMessage(message) {
+        for (const other of hub) {
+          if (other !== channel)
+            other.onmessage?.(new MessageEvent('message', { data: structuredClone(message) }));
+        }
+      },
+      close: () => void hub.delete(channel),
+    };
+    hub.add(channel);
+    return channel;
+  };
+}
+
+describe('RunRegistry (tabs on one fake clock, synchronous channels)', () => {
+  it('a closed tab leaves the other tabs at once, long before it would expire', () => {
+    const clock = new FakeClock();
+    const hub = new SyncHub();
+    const a = new RunRegistry({ tabId: 'A', clock, openChannel: hub.channel });
+    const b = new RunRegistry({ tabId: 'B', clock, openChannel: hub.channel });
+    cleanup.push(() => a.close());
+    const seen: string[][] = [];
+    a.subscribe((runs) => seen.push(runs.map((r) => r.tabId)));
+    b.announce(makeRecord({ id: 'rb' }));
+    expect(a.list().map((r) => r.tabId)).toEqual(['B']);
+    clock.advance(100);
+    b.close(); // what the page does on pagehide
+    // No time has passed: only B's bye can have removed it (expiry would take 4 s).
+    expect(clock.now()).toBe(100);
+    expect(a.list()).toEqual([]);
+    expect(seen).toEqual([[], ['B'], []]);
+    expect(clock.pending).toBe(0);
+  });
+});
+
 describe('RunRegistry (tabs on a real BroadcastChannel)', () => {
   let channels = 0;
 

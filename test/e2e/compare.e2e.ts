@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousAxeViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
+import { EXPIRE_MS } from '../../src/compare/run-registry.ts';
 import { byTestId, value, waitForStatus, waitReady } from './page-model.ts';
 
 const baseUrl = inject('baseUrl');
@@ -100,7 +101,8 @@ describe('runs in other tabs', () => {
     expect(await seriousAxeViolations(a)).toEqual([]);
 
     await b.close();
-    await a.waitForSelector(row(idB), { state: 'detached', timeout: 10_000 });
+    // Well within the registry's expiry, so only B's bye (sent on pagehide) can remove its row.
+    await a.waitForSelector(row(idB), { state: 'detached', timeout: EXPIRE_MS / 2 });
     expect(await a.$$(byTestId('compare-row'))).toHaveLength(1);
   });
 
