@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { CompareRow } from '../../src/compare/compare-rows.ts';
+import {
+  isStored,
+  rowTags,
+  settingCells,
+  settingColumns,
+} from '../../src/compare/compare-table.ts';
+import { makeRecord } from './records.ts';
+
+const article = makeRecord({ id: 'a' });
+const tilted = makeRecord({
+  id: 'b',
+  recipe: { ...article.recipe, trueW: [1, -0.5], trueB: -0 },
+  hp: { ...article.hp, lr: 0.2 },
+});
+
+describe('settingColumns', () => {
+  it('lists every setting with its heading, none differing for one run', () => {
+    expect(settingColumns([article])).toEqual([
+      { key: 'seed', heading: 'Seed', differs: false },
+      { key: 'nPerClass', heading: 'Points / class', differs: false },
+      { key: 'trueW', heading: 'True w', differs: false },
+      { key: 'trueB', heading: 'True b', differs: false },
+      { key: 'noise', heading: 'Noise σ', differs: false },
+      { key: 'lr', heading: 'Learning rate', differs: false },
+      { key: 'epochs', heading: 'Epochs', differs: false },
+      { key: 'reg', heading: 'λ', differs: false },
+    ]);
+  });
+
+  it('marks the settings that differ, and each row’s cells under them', () => {
+    const columns = settingColumns([article, tilted]);
+    expect(columns.filter((c) => c.differs).map((c) => c.key)).toEqual(['trueW', 'trueB', 'lr']);
+    const cells = settingCells(tilted, columns);
+    expect(cells.map((c) => c.text)).toEqual([
+      '7',
+      '30',
+      '1, -0.5',
+      '-0',
+      '0.5',
+      '0.2',
+      '400',
+      '0.01',
+    ]);
+    expect(cells.map((c) => c.differs)).toEqual(columns.map((c) => c.differs));
+  });
+});
+
+describe('rowTags', () => {
+  const row = (over: Partial<CompareRow>): CompareRow => ({
+    key: 'k',
+    record: article,
+    source: 'this-tab',
+    saved: false,
+    hidden: false,
+    ...over,
+  });
+
+  it.each<[Partial<CompareRow>, string, boolean]>([
+    [{}, 'this tab', false],
+    [{ saved: true }, 'this tab · saved', false],
+    [{ source: 'other-tab', hidden: true }, 'other tab · in the background', false],
+    [
+      { source: 'other-tab', saved: true, hidden: true },
+      'other tab · saved · in the background',
+      false,
+    ],
+    [{ source: 'saved', saved: true }, 'saved', true],
+    [{ source: 'imported', saved: true }, 'imported', true],
+  ])('%j: %s', (over, tags, stored) => {
+    expect(rowTags(row(over))).toBe(tags);
+    expect(isStored(row(over))).toBe(stored);
+  });
+});
