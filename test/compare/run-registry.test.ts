@@ -194,6 +194,8 @@ describe('RunRegistry (one tab, recorded channel)', () => {
       { type: 'run', from: 'x', v: 2, record },
       { type: 'run', from: '', v: PROTOCOL_VERSION, record },
       { type: 'run', from: 'x', v: PROTOCOL_VERSION, record: { ...record, hp: null } },
+      // A structured clone carries NaN (JSON could not): the record check refuses it.
+      { type: 'run', from: 'x', v: PROTOCOL_VERSION, record: { ...record, w: [NaN, 1] } },
       { type: 'run', from: 'x', v: PROTOCOL_VERSION },
       { type: 'shout', from: 'x', v: PROTOCOL_VERSION },
     ];
@@ -208,6 +210,7 @@ describe('RunRegistry (one tab, recorded channel)', () => {
       'protocol version 2, not 1',
       'a message without a valid sender: ""',
       'an invalid run: hp must be an object, got null',
+      'an invalid run: w[0] must be a finite number, got NaN',
       'an invalid run: the run must be an object, got nothing',
       'unknown message type "shout"',
     ]);
