@@ -1,0 +1,346 @@
+/**
+ * The run's controller: the state machine of run-machine.ts made real against the worker.
+ *
+ * Every press becomes a command in one queue, run one at a time, so two presses in one task
+ * (Pause, then Reset and Step) never interleave their worker calls. A command that `decide` says
+ * must wait stays at the head of the queue until the phase changes; a refused one shows its
+ * reason. Two long activities run in the background, so Pause and Cancel stay instant: the
+ * worker's training run (its snapshots arrive through `view`, its end through `ended`) and the
+ * drawing of new data (`draw`). Nothing here throws at the page: a failed call turns the phase to
+ * 'failed' with its message, and the last good state stays on screen.
+ */
+import { sameRecipe, type Settings } from '../fields.ts';
+import type { Hyperparameters, Recipe } from '../core/recipe.ts';
+import type { Snapshot, SnapshotPolicy } from '../../workers/trainer-api.ts';
+import type { TrainerClient } from '../trainer-client.ts';
+import type { PacerClock } from '../ui/draw-pacer.ts';
+import { snapshotPolicy } from '../ui/snapshot-rates.ts';
+import type { DatasetState } from './dataset-state.svelte.ts';
+import { CommandQueue } from './command-queue.ts';
+import { RunEvents, type UiStatus } from './run-events.ts';
+import { decide, mergesWith, toggleAction, type Action, type Phase } from './run-machine.ts';
+import type { SnapshotView } from './snapshot-view.svelte.ts';
+
+/** The page draws a sample: snapshots leave the full support-vector list out (MBs at 10^7). */
+const LEAN: SnapshotPolicy = { supportVectors: false };
+
+export interface RunControllerDeps {
+  client: TrainerClient;
+  form: { readonly settings: Settings | null; readonly snapshotRate: string };
+  dataset: DatasetState;
+  view: SnapshotView;
+  clock: PacerClock;
+  cores: number;
+}
+
+/** The worker's train() run whose snapshots the page takes, while it lasts. */
+interface LiveRun {
+  token: number;
+  hp: Hyperparameters;
+  finished: Promise<Snapshot>;
+}
+
+function sameHp(a: Hyperparameters, b: Hyperparameters): boolean {
+  return Object.is(a.lr, b.lr) && Object.is(a.reg, b.reg) && a.epochs === b.epochs;
+}
+
+function statusOf(phase: Phase, diverged: boolean): UiStatus {
+  if (phase === 'training' || phase === 'pausing') return 'training';
+  if (phase === 'done') return diverged ? 'diverged' : 'done';
+  if (phase === 'failed') return 'error';
+  if (phase === 'paused') return 'paused';
+  return 'idle';
+}
+
+export class RunController {
+  phase: Phase = $state('idle');
+  /** A sentence about the status: what failed, what is happening, why a press was refused. */
+  message = $state('');
+  /** True while a Pause or a Step is on its way to the worker. */
+  readonly busy = $derived(this.phase === 'pausing' || this.phase === 'stepping');
+  /** The phase a drawing or a step started from: its status is what the page shows meanwhile. */
+  private resting: Phase = $state('idle');
+  private diverged = $state(false);
+  readonly status: UiStatus = $derived(
+    this.phase === 'generating' || this.phase === 'stepping'
+      ? statusOf(this.resting, this.diverged)
+      : statusOf(this.phase, this.diverged),
+  );
+  readonly events = new RunEvents();
+
+  private readonly queue: CommandQueue<Action> = new CommandQueue({
+    decide: (a) => decide(this.phase, a),
+    perform: (a) => this.perform(a),
+    refused: (reason) => (this.message = reason),
+  });
+  private live: LiveRun | null = null;
+  private runToken = 0;
+  private drawToken = 0;
+
+  constructor(private readonly deps: RunControllerDeps) {
+    // The status is derived from three fields; an effect announces each change once, in order.
+    $effect.root(() => {
+      $effect(() => {
+        const status = this.status;
+        this.events.emit({ type: 'status', status });
+      });
+    });
+    deps.client.onCrash((error) => this.queue.pushFirst({ internal: () => this.recover(error) }));
+  }
+
+  /** Presses a control: queued, merged with the same press just before it, or refused. */
+  press(action: Action | 'toggle'): void {
+    const a = action === 'toggle' ? toggleAction(this.phase) : action;
+    const last = this.queue.last;
+    if (last !== undefined && mergesWith(last, a)) return;
+    // Cancel and a new drawing act on the drawing itself: they go before what waits for it.
+    const first = this.phase === 'generating' && (a === 'cancelGenerate' || a === 'generate');
+    if (first) this.queue.pushFirst({ action: a });
+    else this.queue.push({ action: a });
+  }
+
+  /** Resolves once no command runs and none can run before the phase changes: for tests. */
+  async settled(): Promise<void> {
+    for (;;) {
+      await this.deps.clock.sleep(1);
+      if (!this.queue.busy && (this.queue.length === 0 || this.phase === 'generating')) return;
+    }
+  }
+
+  private async perform(action: Action): Promise<void> {
+    try {
+      if (action === 'generate') return await this.generate();
+      if (action === 'cancelGenerate') return await this.cancelGenerate();
+      if (action === 'pause') return await this.pause();
+      if (action === 'reset') return await this.reset();
+      const settings = this.deps.form.settings;
+      if (!settings) {
+        this.message = `${action}: correct the fields marked in red first.`;
+        return;
+      }
+      if (action === 'resume') return await this.resume(settings.hp);
+      if (this.stale(settings.recipe)) {
+        // New data first; the press waits at the head of the queue until it is drawn.
+        this.queue.pushFirst({ action });
+        return await this.generate();
+      }
+      if (action === 'train') return await this.train(settings);
+      return await this.step(settings.hp);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private stale(recipe: Recipe): boolean {
+    const onScreen = this.deps.dataset.recipe;
+    return onScreen === null || !sameRecipe(recipe, onScreen);
+  }
+
+  private async generate(): Promise<void> {
+    const settings = this.deps.form.settings;
+    if (!settings) {
+      this.message = 'New data: correct the fields marked in red first.';
+      return;
+    }
+    if (this.phase !== 'generating') {
+      await this.stopLive();
+      this.resting = this.phase;
+    }
+    const token = ++this.drawToken;
+    this.phase = 'generating';
+    const n = 2 * settings.recipe.nPerClass;
+    this.message = `Drawing ${n.toLocaleString('en-US')} points…`;
+    void this.draw(settings.recipe, token);
+  }
+
+  /** The drawing in the background: the page shows that it draws before the worker takes a core. */
+  private async draw(recipe: Recipe, token: number): Promise<void> {
+    const { dataset, client, view } = this.deps;
+    try {
+      await this.deps.clock.frame();
+      await this.deps.clock.afterFrame();
+      if (token !== this.drawToken) return;
+      const summary = await dataset.draw(recipe);
+      if (!summary || token !== this.drawToken) return;
+      const first = await client.reset();
+      if (token !== this.drawToken) return;
+      this.runToken++;
+      this.live = null;
+      view.forget();
+      dataset.adopt(summary, recipe);
+      this.events.emit({ type: 'dataset', summary, recipe });
+      this.diverged = false;
+      this.phase = 'idle';
+      this.message = '';
+      view.showFresh(first);
+      this.events.emit({ type: 'snapshot', snapshot: first });
+    } catch (e) {
+      if (token !== this.drawToken) return;
+      this.dropWaiting();
+      this.fail(e);
+    }
+    void this.queue.pump();
+  }
+
+  private async cancelGenerate(): Promise<void> {
+    this.drawToken++;
+    this.dropWaiting();
+    this.phase = this.resting;
+    this.message = 'Cancelled: the data on screen stays.';
+    await this.deps.dataset.cancel();
+  }
+
+  /** Presses that waited for a drawing that will not come are dropped with it. */
+  private dropWaiting(): void {
+    this.queue.clear();
+  }
+
+  private async train(settings: Settings): Promise<void> {
+    this.deps.view.clearCurves();
+    this.diverged = false;
+    this.message = '';
+    this.events.emit({ type: 'started', hp: settings.hp, recipe: settings.recipe, fresh: true });
+    await this.startLive(settings.hp, 'start');
+  }
+
+  /** Starts the worker's run (from epoch 0, or on from the weights on screen) and waits for it. */
+  private async startLive(hp: Hyperparameters, from: 'start' | 'current'): Promise<void> {
+    const { client, view, dataset, form, cores } = this.deps;
+    const token = ++this.runToken;
+    const n = dataset.summary?.n ?? 0;
+    const snapshots = { ...snapshotPolicy(form.snapshotRate, hp.epochs, n), ...LEAN };
+    view.pace(snapshots.everyEpochs !== undefined, cores);
+    this.phase = 'training';
+    let started!: () => void;
+    const first = new Promise<void>((resolve) => (started = resolve));
+    const finished = client.train({ ...hp, from, snapshots }, (s) => {
+      if (token !== this.runToken) return undefined;
+      started();
+      this.events.emit({ type: 'snapshot', snapshot: s });
+      return view.receive(s);
+    });
+    this.live = { token, hp, finished };
+    finished.then(
+      (last) => this.ended(token, last),
+      (e) => token === this.runToken && this.fail(e),
+    );
+    void finished.finally(started);
+    // Once the run has sent its first snapshot it exists in the worker: a Pause reaches it.
+    await first;
+  }
+
+  /** The worker's run ended: done, diverged, or cancelled by this controller. */
+  private ended(token: number, last: Snapshot): void {
+    if (token !== this.runToken) return;
+    this.live = null;
+    this.deps.view.take(last);
+    this.events.emit({ type: 'snapshot', snapshot: last });
+    this.events.emit({ type: 'ended', snapshot: last });
+    if (this.phase !== 'training' && this.phase !== 'pausing') return;
+    if (last.status === 'done') {
+      this.phase = 'done';
+    } else if (last.status === 'diverged') {
+      this.diverged = true;
+      this.phase = 'done';
+      this.message = `The weights left the finite numbers after epoch ${last.epoch}; try a smaller learning rate.`;
+    } else this.phase = 'paused';
+  }
+
+  private async pause(): Promise<void> {
+    const live = this.live;
+    this.phase = 'pausing';
+    const s = await this.deps.client.pause();
+    if (s && live && live.token === this.runToken) {
+      this.deps.view.take(s);
+      this.events.emit({ type: 'snapshot', snapshot: s });
+      this.phase = 'paused';
+      return;
+    }
+    // No run was running: it ended first, and its end (already on its way) sets the phase.
+    if (live) await live.finished.catch(() => undefined);
+    if (this.phase === 'pausing') this.phase = 'paused';
+  }
+
+  /** The live run carries on if its settings still hold; otherwise a run on from the weights shown. */
+  private async resume(hp: Hyperparameters): Promise<void> {
+    const live = this.live;
+    if (live && sameHp(live.hp, hp)) {
+      await this.deps.client.resume();
+      if (live.token === this.runToken && this.phase === 'paused') this.phase = 'training';
+      return;
+    }
+    const recipe = this.deps.dataset.recipe;
+    if (recipe) this.events.emit({ type: 'started', hp, recipe, fresh: false });
+    await this.startLive(hp, 'current');
+  }
+
+  private async step(hp: Hyperparameters): Promise<void> {
+    if (this.phase === 'training') await this.pause();
+    if (this.live && !sameHp(this.live.hp, hp)) await this.stopLive();
+    this.resting = this.phase;
+    this.phase = 'stepping';
+    const recipe = this.deps.dataset.recipe;
+    if (recipe) this.events.emit({ type: 'started', hp, recipe, fresh: false });
+    try {
+      const s = await this.deps.client.step(1, hp, LEAN);
+      this.deps.view.take(s);
+      this.events.emit({ type: 'snapshot', snapshot: s });
+      this.diverged = false;
+      this.phase = s.epoch >= s.epochs ? 'done' : 'paused';
+      this.message = '';
+    } finally {
+      if (this.phase === 'stepping') this.phase = this.resting;
+    }
+  }
+
+  private async reset(): Promise<void> {
+    if (!this.deps.dataset.summary) return this.generate();
+    const first = await this.deps.client.reset();
+    this.runToken++;
+    this.live = null;
+    this.diverged = false;
+    this.phase = 'idle';
+    this.message = '';
+    this.deps.view.showFresh(first);
+    this.events.emit({ type: 'snapshot', snapshot: first });
+  }
+
+  /**
+   * Ends the live run at the epoch on screen (the worker's cancel() rewinds a run paused
+   * mid-epoch), keeping its final state: what Step and Resume then count from.
+   */
+  private async stopLive(): Promise<void> {
+    const live = this.live;
+    if (!live) return;
+    await this.deps.client.cancel();
+    await live.finished.catch(() => undefined);
+    if (this.live === live) this.live = null;
+    if (this.phase === 'training') this.phase = 'paused';
+  }
+
+  private fail(e: unknown): void {
+    this.runToken++;
+    this.live = null;
+    this.phase = 'failed';
+    this.message = e instanceof Error ? e.message : String(e);
+  }
+
+  /** The worker died: say so, start a new one with the same dataset and show its epoch 0. */
+  private async recover(error: Error): Promise<void> {
+    this.fail(error);
+    this.drawToken++;
+    this.message = `${error.message}. Restarting it…`;
+    const { client, dataset, view } = this.deps;
+    try {
+      const summary = await client.restart();
+      if (summary && dataset.recipe) {
+        dataset.adopt(summary, dataset.recipe);
+        view.showFresh(await client.reset());
+      }
+      this.phase = 'failed';
+      this.message = `${error.message}. A new worker took over; the run was lost, so train again.`;
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+}

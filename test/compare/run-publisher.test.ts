@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RunEvents } from '../../src/app/run-events.ts';
+import type { UiStatus } from '../../src/app/run-events.ts';
+import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE } from '../../src/core/recipe.ts';
+import {
+  REFRESH_MS,
+  RunPublisher,
+  type RunSource,
+} from '../../src/compare/run-publisher.svelte.ts';
+import { TabRun } from '../../src/compare/tab-run.ts';
+import { CurveStore } from '../../src/ui/curve-store.ts';
+import type { Snapshot } from '../../workers/trainer-api.ts';
+import { snap } from '../app/fakes.ts';
+
+/** A page as the publisher sees it: events, the latest snapshot and the curves. */
+function page() {
+  const events = new RunEvents();
+  const curves = new CurveStore();
+  const state = { status: 'idle' as UiStatus, latest: null as Snapshot | null };
+  const source: RunSource = {
+    on: (l) => events.on(l),
+    get status() {
+      return state.status;
+    },
+    get latestSnapshot() {
+      return state.latest;
+    },
+    curves,
+    datasetRecipe: DEFAULT_RECIPE,
+    generating: false,
+    formHp: DEFAULT_HYPERPARAMETERS,
+  };
+  let ids = 0;
+  const tabRun = new TabRun(null, { newId: () => `run-${++ids}` });
+  const publisher = new RunPublisher(source, tabRun, () => 'label');
+  events.on((e) => publisher.onEvent(e));
+  /** The page takes a snapshot and says so. */
+  const take = (s: Snapshot) => {
+    curves.addChunk(s.curve);
+    state.latest = s;
+    events.emit({ type: 'snapshot', snapshot: s });
+  };
+  const status = (s: UiStatus) => {
+    state.status = s;
+    events.emit({ type: 'status', status: s });
+  };
+  return { events, publisher, take, status, tabRun };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('RunPublisher', () => {
+  it('rebuilds at once on a status change and at most every REFRESH_MS on snapshots', () => {
+    const p = page();
+    p.take(snap(1, 0, 0));
+    p.status('training');
+    expect(p.publisher.local?.epoch).toBe(0);
+    expect(p.publisher.local?.status).toBe('running');
+    p.take(snap(1, 3, 1));
+    p.take(snap(1, 6, 4));
+    expect(p.publisher.local?.epoch).toBe(0); // not yet: throttled
+    vi.advanceTimersByTime(REFRESH_MS);
+    expect(p.publisher.local?.epoch).toBe(6);
+    p.take(snap(1, 9, 7));
+    vi.advanceTimersByTime(REFRESH_MS);
+    expect(p.publisher.local?.epoch).toBe(9);
+  });
+
+  it('takes a fresh id when Train starts after epochs were reached, not before', () => {
+    const p = page();
+    const first = p.tabRun.id;
+    p.events.emit({
+      type: 'started',
+      hp: DEFAULT_HYPERPARAMETERS,
+      recipe: DEFAULT_RECIPE,
+      fresh: true,
+    });
+    expect(p.tabRun.id).toBe(first); // nothing reached yet
+    p.take(snap(1, 0, 0));
+    p.take(snap(1, 5, 1));
+    p.status('done');
+    expect(p.publisher.local?.id).toBe(first);
+    p.events.emit({
+      type: 'started',
+      hp: DEFAULT_HYPERPARAMETERS,
+      recipe: DEFAULT_RECIPE,
+      fresh: true,
+    });
+    expect(p.tabRun.id).not.toBe(first);
+    // A resume from the weights on screen is the same run.
+    const second = p.tabRun.id;
+    p.take(snap(2, 0, 0));
+    p.status('training');
+    p.events.emit({
+      type: 'started',
+      hp: DEFAULT_HYPERPARAMETERS,
+      recipe: DEFAULT_RECIPE,
+      fresh: false,
+    });
+    expect(p.tabRun.id).toBe(second);
+  });
+
+  it('records the settings the run started with, not the form edited since', () => {
+    const p = page();
+    const hp = { ...DEFAULT_HYPERPARAMETERS, lr: 0.5 };
+    p.events.emit({ type: 'started', hp, recipe: DEFAULT_RECIPE, fresh: true });
+    p.take(snap(1, 0, 0));
+    p.status('training');
+    expect(p.publisher.local?.hp.lr).toBe(0.5);
+    p.status('idle'); // a reset: the form's settings again
+    expect(p.publisher.local?.hp.lr).toBe(DEFAULT_HYPERPARAMETERS.lr);
+  });
+});
