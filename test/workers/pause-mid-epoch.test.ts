@@ -19,7 +19,7 @@ async function pauseAtEpochTwo() {
   let asked: { at: number; paused: Promise<Snapshot | null> } | null = null;
   const run = service.train({ ...hp, epochs: 1000, snapshots: { everyEpochs: 1 } }, (s) => {
     seen.push(s);
-    if (s.epoch === 2) asked = { at: clock.t, paused: service.pause() };
+    if (s.epoch === 2) asked ??= { at: clock.t, paused: service.pause() };
   });
   while (!asked) await new Promise((r) => setImmediate(r));
   const { at, paused } = asked as { at: number; paused: Promise<Snapshot | null> };
