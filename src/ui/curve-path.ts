@@ -55,9 +55,14 @@ export function curveDots(
   return marks(ys.values, xs && xs.values.subarray(0, xs.length), ys.drawIndices(), px, py, log, r);
 }
 
-/** The drawn points' value range (for the y domain), skipping values that cannot be drawn. */
-export function drawnRange(ys: Series, log: boolean): ValueRange {
-  return finish(widen(empty(), ys.values, ys.drawIndices(), log));
+/**
+ * The range of the drawn points' values over all series (for a shared y domain), skipping
+ * values that cannot be drawn.
+ */
+export function drawnRange(series: readonly Series[], log: boolean): ValueRange {
+  const range = empty();
+  for (const ys of series) widen(range, ys.values, ys.drawIndices(), log);
+  return finish(range);
 }
 
 /** 'M x y L x y …' through the points (xs[i], ys[i]) of a record's curve (plain arrays). */

@@ -43,10 +43,12 @@ describe('curvePath', () => {
     );
   });
 
-  it('finds the drawable range', () => {
-    expect(drawnRange(series([3, 0, -1, Infinity]), false)).toEqual({ min: -1, max: 3 });
-    expect(drawnRange(series([3, 0, -1]), true)).toEqual({ min: 3, max: 3 });
-    expect(drawnRange(series([]), false)).toEqual({ min: NaN, max: NaN });
+  it('finds the drawable range over every series', () => {
+    expect(drawnRange([series([3, 0, -1, Infinity])], false)).toEqual({ min: -1, max: 3 });
+    expect(drawnRange([series([3, 0, -1])], true)).toEqual({ min: 3, max: 3 });
+    expect(drawnRange([series([3, 0]), series([5, NaN])], true)).toEqual({ min: 3, max: 5 });
+    expect(drawnRange([series([]), series([NaN])], false)).toEqual({ min: NaN, max: NaN });
+    expect(drawnRange([], false)).toEqual({ min: NaN, max: NaN });
   });
 });
 
