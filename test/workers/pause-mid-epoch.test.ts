@@ -59,8 +59,28 @@ describe('pause on a fake clock', () => {
     expect({ entered: three.entered, left: three.left }).toEqual(churn);
     const four = await service.step(1, hp);
     expect({ entered: four.entered, left: four.left }).toEqual(churnBetween(three, four));
+    const { t } = coreFor(recipe, hp.lr, hp.reg);
+    t.step(4);
+    expect(Array.from(four.w)).toEqual(Array.from(t.w)); // steps count from the epoch shown
     await service.cancel();
     await run;
+    await service.dispose();
+  });
+
+  it('a run paused mid-epoch ends at the epoch shown; new steps count from it', async () => {
+    const { recipe, service, run, paused } = await pauseAtEpochTwo();
+    await service.cancel(); // as the page does when a training setting changed while paused
+    const final = await run;
+    expect([final.status, final.epoch]).toEqual(['cancelled', paused.epoch]);
+    expect(Array.from(final.w)).toEqual(Array.from(paused.w));
+    const hp2 = { ...hp, lr: 0.2 };
+    const stepped = await service.step(1, hp2);
+    expect(stepped.epoch).toBe(paused.epoch + 1);
+    const { t: core } = coreFor(recipe, hp.lr, hp.reg);
+    core.step(paused.epoch);
+    core.lr = hp2.lr;
+    core.step(1);
+    expect(Array.from(stepped.w)).toEqual(Array.from(core.w));
     await service.dispose();
   });
 });

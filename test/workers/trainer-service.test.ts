@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialModel } from '../../src/core/classifier.ts';
 import { generateDataset } from '../../src/core/dataset.ts';
-import { sampleRows, SAMPLE_SIZE } from '../../src/core/display-sample.ts';
 import { formatFixed } from '../../src/core/py-format.ts';
 import { PyRandom } from '../../src/core/py-random.ts';
 import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE, type Recipe } from '../../src/core/recipe.ts';
@@ -23,24 +22,6 @@ function coreRun(recipe: Recipe, lr: number, reg: number, epochs: number) {
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
-
-/**
- * A run over 100,000 points paused once the page has seen epoch 2; slices far shorter than an
- * epoch, so the pause lands mid-pass.
- */
-async function pausedAfterTwoEpochs() {
-  const recipe = { ...DEFAULT_RECIPE, nPerClass: 50_000, seed: 5 };
-  const service = createTrainerService({ sliceMs: 0.2 });
-  await service.generate(recipe);
-  let lastSeen = -1;
-  const run = service.train({ ...hp, epochs: 1000 }, (s) => {
-    lastSeen = s.epoch;
-    return tick();
-  });
-  while (lastSeen < 2) await tick();
-  const paused = (await service.pause())!;
-  return { recipe, service, run, paused };
-}
 
 describe('trainer service (in process)', () => {
   it('trains the article’s experiment to exactly the CLI’s numbers', async () => {
@@ -100,50 +81,6 @@ describe('trainer service (in process)', () => {
     const { t } = coreRun(recipe, 0.1, 0.001, final.epoch);
     expect(Array.from(final.w)).toEqual(Array.from(t.w));
     expect(final.b).toBe(t.b);
-    await service.dispose();
-  });
-
-  it('pauses mid-epoch and reports the last completed epoch; steps count from it', async () => {
-    const { recipe, service, run, paused } = await pausedAfterTwoEpochs();
-    expect(paused?.status).toBe('paused');
-    const at = paused!.epoch;
-    const { t: core } = coreRun(recipe, hp.lr, hp.reg, at);
-    expect(Array.from(paused!.w)).toEqual(Array.from(core.w));
-    const coreMetrics = core.evaluate();
-    expect(paused!.meanLoss).toBe(coreMetrics.meanLoss);
-    expect(paused!.svCount).toBe(coreMetrics.svCount);
-    // Mid-epoch, the pause reports from kept state: the flags of the sample are still exact.
-    const sv = new Set(core.supportVectors());
-    const summarySample = sampleRows(core.n, SAMPLE_SIZE, recipe.seed);
-    expect(Array.from(paused!.sampleSv)).toEqual(Array.from(summarySample, (i) => +sv.has(i)));
-    // Mid-epoch: no list to count churn against; at a pass boundary: both.
-    expect(paused!.churnCounted).toBe(paused!.svIncluded);
-    if (!paused!.svIncluded) expect(paused!.sv.length).toBe(0);
-    else expect(Array.from(paused!.sv)).toEqual([...sv]);
-    await tick();
-    await tick();
-    const stepped = await service.step(1, hp);
-    expect(stepped.epoch).toBe(at + 1);
-    core.step(1);
-    expect(Array.from(stepped.w)).toEqual(Array.from(core.w));
-    await service.cancel();
-    expect((await run).status).toBe('cancelled');
-    await service.dispose();
-  });
-
-  it('a run paused mid-epoch ends at the epoch shown; new steps count from it', async () => {
-    const { recipe, service, run, paused } = await pausedAfterTwoEpochs();
-    await service.cancel(); // as the page does when a training setting changed while paused
-    const final = await run;
-    expect([final.status, final.epoch]).toEqual(['cancelled', paused.epoch]);
-    expect(Array.from(final.w)).toEqual(Array.from(paused.w));
-    const hp2 = { ...hp, lr: 0.2 };
-    const stepped = await service.step(1, hp2);
-    expect(stepped.epoch).toBe(paused.epoch + 1);
-    const { t: core } = coreRun(recipe, hp.lr, hp.reg, paused.epoch);
-    core.lr = hp2.lr;
-    core.step(1);
-    expect(Array.from(stepped.w)).toEqual(Array.from(core.w));
     await service.dispose();
   });
 
