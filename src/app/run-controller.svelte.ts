@@ -9,16 +9,18 @@
  * drawing of new data (`draw`). Nothing here throws at the page: a failed call turns the phase to
  * 'failed' with its message, and the last good state stays on screen.
  */
-import { sameRecipe, type Settings } from '../fields.ts';
+import { sameHyperparameters, sameRecipe, type Settings } from '../fields.ts';
 import type { Hyperparameters, Recipe } from '../core/recipe.ts';
 import type { Snapshot, SnapshotPolicy } from '../../workers/trainer-api.ts';
 import type { TrainerClient } from '../trainer-client.ts';
 import type { PacerClock } from '../ui/draw-pacer.ts';
 import { snapshotPolicy } from '../ui/snapshot-rates.ts';
 import type { DatasetState } from './dataset-state.svelte.ts';
+import { WorkerRun } from './worker-run.ts';
 import { CommandQueue } from './command-queue.ts';
 import { RunEvents, type UiStatus } from './run-events.ts';
-import { decide, mergesWith, toggleAction, type Action, type Phase } from './run-machine.ts';
+import { actionLabel, decide, mergesWith, statusOf, toggleAction } from './run-machine.ts';
+import type { Action, Phase } from './run-machine.ts';
 import type { SnapshotView } from './snapshot-view.svelte.ts';
 
 /** The page draws a sample: snapshots leave the full support-vector list out (MBs at 10^7). */
@@ -33,31 +35,10 @@ export interface RunControllerDeps {
   cores: number;
 }
 
-/** The worker's train() run whose snapshots the page takes, while it lasts. */
-interface LiveRun {
-  token: number;
-  hp: Hyperparameters;
-  finished: Promise<Snapshot>;
-}
-
-function sameHp(a: Hyperparameters, b: Hyperparameters): boolean {
-  return Object.is(a.lr, b.lr) && Object.is(a.reg, b.reg) && a.epochs === b.epochs;
-}
-
-function statusOf(phase: Phase, diverged: boolean): UiStatus {
-  if (phase === 'training' || phase === 'pausing') return 'training';
-  if (phase === 'done') return diverged ? 'diverged' : 'done';
-  if (phase === 'failed') return 'error';
-  if (phase === 'paused') return 'paused';
-  return 'idle';
-}
-
 export class RunController {
   phase: Phase = $state('idle');
   /** A sentence about the status: what failed, what is happening, why a press was refused. */
   message = $state('');
-  /** True while a Pause or a Step is on its way to the worker. */
-  readonly busy = $derived(this.phase === 'pausing' || this.phase === 'stepping');
   /** The phase a drawing or a step started from: its status is what the page shows meanwhile. */
   private resting: Phase = $state('idle');
   private diverged = $state(false);
@@ -73,8 +54,7 @@ export class RunController {
     perform: (a) => this.perform(a),
     refused: (reason) => (this.message = reason),
   });
-  private live: LiveRun | null = null;
-  private runToken = 0;
+  private readonly worker: WorkerRun;
   private drawToken = 0;
 
   constructor(private readonly deps: RunControllerDeps) {
@@ -84,6 +64,14 @@ export class RunController {
         const status = this.status;
         this.events.emit({ type: 'status', status });
       });
+    });
+    this.worker = new WorkerRun(deps.client, {
+      snapshot: (s) => {
+        this.events.emit({ type: 'snapshot', snapshot: s });
+        return deps.view.receive(s);
+      },
+      ended: (last) => this.ended(last),
+      failed: (e) => this.fail(e),
     });
     deps.client.onCrash((error) => this.queue.pushFirst({ internal: () => this.recover(error) }));
   }
@@ -115,11 +103,12 @@ export class RunController {
       if (action === 'reset') return await this.reset();
       const settings = this.deps.form.settings;
       if (!settings) {
-        this.message = `${action}: correct the fields marked in red first.`;
+        this.message = `${actionLabel(action)}: correct the fields marked in red first.`;
         return;
       }
       if (action === 'resume') return await this.resume(settings.hp);
-      if (this.stale(settings.recipe)) {
+      const onScreen = this.deps.dataset.recipe;
+      if (!onScreen || !sameRecipe(settings.recipe, onScreen)) {
         // New data first; the press waits at the head of the queue until it is drawn.
         this.queue.pushFirst({ action });
         return await this.generate();
@@ -129,11 +118,6 @@ export class RunController {
     } catch (e) {
       this.fail(e);
     }
-  }
-
-  private stale(recipe: Recipe): boolean {
-    const onScreen = this.deps.dataset.recipe;
-    return onScreen === null || !sameRecipe(recipe, onScreen);
   }
 
   private async generate(): Promise<void> {
@@ -164,8 +148,7 @@ export class RunController {
       if (!summary || token !== this.drawToken) return;
       const first = await client.reset();
       if (token !== this.drawToken) return;
-      this.runToken++;
-      this.live = null;
+      this.worker.drop();
       view.forget();
       dataset.adopt(summary, recipe);
       this.events.emit({ type: 'dataset', summary, recipe });
@@ -176,7 +159,7 @@ export class RunController {
       this.events.emit({ type: 'snapshot', snapshot: first });
     } catch (e) {
       if (token !== this.drawToken) return;
-      this.dropWaiting();
+      this.queue.clear(); // what waited for this drawing goes with it
       this.fail(e);
     }
     void this.queue.pump();
@@ -184,15 +167,10 @@ export class RunController {
 
   private async cancelGenerate(): Promise<void> {
     this.drawToken++;
-    this.dropWaiting();
+    this.queue.clear(); // what waited for this drawing goes with it
     this.phase = this.resting;
     this.message = 'Cancelled: the data on screen stays.';
     await this.deps.dataset.cancel();
-  }
-
-  /** Presses that waited for a drawing that will not come are dropped with it. */
-  private dropWaiting(): void {
-    this.queue.clear();
   }
 
   private async train(settings: Settings): Promise<void> {
@@ -203,36 +181,18 @@ export class RunController {
     await this.startLive(settings.hp, 'start');
   }
 
-  /** Starts the worker's run (from epoch 0, or on from the weights on screen) and waits for it. */
+  /** Starts the worker's run (from epoch 0, or on from the weights on screen). */
   private async startLive(hp: Hyperparameters, from: 'start' | 'current'): Promise<void> {
-    const { client, view, dataset, form, cores } = this.deps;
-    const token = ++this.runToken;
+    const { view, dataset, form, cores } = this.deps;
     const n = dataset.summary?.n ?? 0;
     const snapshots = { ...snapshotPolicy(form.snapshotRate, hp.epochs, n), ...LEAN };
     view.pace(snapshots.everyEpochs !== undefined, cores);
     this.phase = 'training';
-    let started!: () => void;
-    const first = new Promise<void>((resolve) => (started = resolve));
-    const finished = client.train({ ...hp, from, snapshots }, (s) => {
-      if (token !== this.runToken) return undefined;
-      started();
-      this.events.emit({ type: 'snapshot', snapshot: s });
-      return view.receive(s);
-    });
-    this.live = { token, hp, finished };
-    finished.then(
-      (last) => this.ended(token, last),
-      (e) => token === this.runToken && this.fail(e),
-    );
-    void finished.finally(started);
-    // Once the run has sent its first snapshot it exists in the worker: a Pause reaches it.
-    await first;
+    await this.worker.start({ ...hp, from, snapshots });
   }
 
   /** The worker's run ended: done, diverged, or cancelled by this controller. */
-  private ended(token: number, last: Snapshot): void {
-    if (token !== this.runToken) return;
-    this.live = null;
+  private ended(last: Snapshot): void {
     this.deps.view.take(last);
     this.events.emit({ type: 'snapshot', snapshot: last });
     this.events.emit({ type: 'ended', snapshot: last });
@@ -247,26 +207,21 @@ export class RunController {
   }
 
   private async pause(): Promise<void> {
-    const live = this.live;
     this.phase = 'pausing';
-    const s = await this.deps.client.pause();
-    if (s && live && live.token === this.runToken) {
+    const s = await this.worker.pause();
+    if (s) {
       this.deps.view.take(s);
       this.events.emit({ type: 'snapshot', snapshot: s });
-      this.phase = 'paused';
-      return;
     }
-    // No run was running: it ended first, and its end (already on its way) sets the phase.
-    if (live) await live.finished.catch(() => undefined);
+    // Null: the run ended first, and its end set the phase.
     if (this.phase === 'pausing') this.phase = 'paused';
   }
 
   /** The live run carries on if its settings still hold; otherwise a run on from the weights shown. */
   private async resume(hp: Hyperparameters): Promise<void> {
-    const live = this.live;
-    if (live && sameHp(live.hp, hp)) {
-      await this.deps.client.resume();
-      if (live.token === this.runToken && this.phase === 'paused') this.phase = 'training';
+    const liveHp = this.worker.hp;
+    if (liveHp && sameHyperparameters(liveHp, hp)) {
+      if ((await this.worker.resume()) && this.phase === 'paused') this.phase = 'training';
       return;
     }
     const recipe = this.deps.dataset.recipe;
@@ -276,7 +231,8 @@ export class RunController {
 
   private async step(hp: Hyperparameters): Promise<void> {
     if (this.phase === 'training') await this.pause();
-    if (this.live && !sameHp(this.live.hp, hp)) await this.stopLive();
+    const liveHp = this.worker.hp;
+    if (liveHp && !sameHyperparameters(liveHp, hp)) await this.stopLive();
     this.resting = this.phase;
     this.phase = 'stepping';
     const recipe = this.deps.dataset.recipe;
@@ -296,8 +252,7 @@ export class RunController {
   private async reset(): Promise<void> {
     if (!this.deps.dataset.summary) return this.generate();
     const first = await this.deps.client.reset();
-    this.runToken++;
-    this.live = null;
+    this.worker.drop();
     this.diverged = false;
     this.phase = 'idle';
     this.message = '';
@@ -305,22 +260,14 @@ export class RunController {
     this.events.emit({ type: 'snapshot', snapshot: first });
   }
 
-  /**
-   * Ends the live run at the epoch on screen (the worker's cancel() rewinds a run paused
-   * mid-epoch), keeping its final state: what Step and Resume then count from.
-   */
+  /** Ends the live run at the epoch on screen, keeping its state: what Step and Resume count from. */
   private async stopLive(): Promise<void> {
-    const live = this.live;
-    if (!live) return;
-    await this.deps.client.cancel();
-    await live.finished.catch(() => undefined);
-    if (this.live === live) this.live = null;
+    await this.worker.stop();
     if (this.phase === 'training') this.phase = 'paused';
   }
 
   private fail(e: unknown): void {
-    this.runToken++;
-    this.live = null;
+    this.worker.drop();
     this.phase = 'failed';
     this.message = e instanceof Error ? e.message : String(e);
   }

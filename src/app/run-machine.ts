@@ -11,6 +11,7 @@
  * transition is never lost and never races), or is refused with a reason the page shows. It is a
  * pure table: the controller (run-controller.svelte.ts) does the work.
  */
+import type { UiStatus } from './run-events.ts';
 
 export const PHASES = [
   'idle',
@@ -150,4 +151,28 @@ export function toggleAction(phase: Phase): Action {
   if (phase === 'training') return 'pause';
   if (phase === 'paused' || phase === 'pausing') return 'resume';
   return 'train';
+}
+
+/** The status the page and the Compare records show for a phase. */
+export function statusOf(phase: Phase, diverged: boolean): UiStatus {
+  if (phase === 'training' || phase === 'pausing') return 'training';
+  if (phase === 'done') return diverged ? 'diverged' : 'done';
+  if (phase === 'failed') return 'error';
+  if (phase === 'paused') return 'paused';
+  return 'idle';
+}
+
+const LABELS: Record<Action, string> = {
+  train: 'Train',
+  pause: 'Pause',
+  resume: 'Resume',
+  step: 'Step',
+  reset: 'Reset',
+  generate: 'Generate',
+  cancelGenerate: 'Cancel',
+};
+
+/** The control's name as the page shows it, for messages. */
+export function actionLabel(action: Action): string {
+  return LABELS[action];
 }
