@@ -1,15 +1,16 @@
 /**
- * Headless Debian Chromium for the e2e tests (never a downloaded browser), and a page helper
- * that records console errors and uncaught exceptions so every test can assert there were none.
+ * Headless Chromium for the e2e tests: an installed one found by discovery (HINGE_CHROMIUM, else
+ * Debian's, Google Chrome, or Playwright's own; never a download), and a page helper that records
+ * console errors and uncaught exceptions so every test can assert there were none.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { findOnThisMachine } from './engines/discovery.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-
+/** Launches headless Chromium; a missing one fails with what was tried and how to install it. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: findOnThisMachine('chromium'),
     headless: true,
     args: [
       '--no-sandbox',

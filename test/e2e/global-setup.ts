@@ -1,16 +1,15 @@
 /**
- * The e2e suite's global setup: checks that Debian's Chromium is there (failing loudly if not),
- * builds the app with `vite build` into a temporary folder, serves it with `vite preview` on a
- * free loopback port, and hands the URL to the tests (inject('baseUrl')). Teardown stops the
- * server and removes the build.
+ * The e2e suite's global setup: builds the app with `vite build` into a temporary folder, serves
+ * it with `vite preview` on a free loopback port, and hands the URL to the tests
+ * (inject('baseUrl')). Teardown stops the server and removes the build. Each suite finds its own
+ * browser when it starts (engines/discovery.ts) and fails loudly, naming what to install, if it is
+ * missing.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM } from './browser.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,12 +21,6 @@ let server: PreviewServer | undefined;
 let outDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The e2e tests need Debian's Chromium at ${CHROMIUM}, which is missing. ` +
-        'Install it with: apt-get install -y chromium',
-    );
-  }
   const root = join(import.meta.dirname, '..', '..');
   outDir = await mkdtemp(join(tmpdir(), 'hinge-lab-e2e-'));
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
