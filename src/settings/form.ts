@@ -61,7 +61,7 @@ export function readTexts<S extends object, K extends string>(
     const groupValues = (settings as Record<string, Record<string, LimitValue>>)[g.key]!;
     for (const e of g.errors(groupValues)) {
       const entry = entryNamed(schema, e.field);
-      if (entry && entry.group === g.key && errors[entry.key] === undefined) {
+      if (entry && errors[entry.key] === undefined) {
         errors[entry.key] = explain(e.message, texts[entry.key], values[entry.key]);
       }
     }

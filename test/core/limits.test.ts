@@ -72,6 +72,15 @@ describe("the core's limits", () => {
       'seed',
       'nPerClass',
     ]);
+    // Too many points names the memory; a fraction is refused as any other non-integer.
+    const big = recipeErrors({ ...DEFAULT_RECIPE, nPerClass: nPerClass.max + 1 })[0]!.message;
+    expect(big).toMatch(/^nPerClass must be at most 5000000 \(10000000 points, about 320 MB\)/);
+    expect(recipeErrors({ ...DEFAULT_RECIPE, nPerClass: nPerClass.max + 0.5 })).toEqual([
+      {
+        field: 'nPerClass',
+        message: 'nPerClass must be an integer in [1, 5000000], got 5000000.5',
+      },
+    ]);
     const { epochs } = HYPERPARAMETER_LIMITS;
     const hp = (h: object) =>
       hyperparameterErrors({ ...DEFAULT_HYPERPARAMETERS, ...h }).map((e) => e.field);

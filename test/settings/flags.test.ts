@@ -36,6 +36,13 @@ describe('CLI flags over a schema with a choice', () => {
     );
   });
 
+  it('keeps every usage line within the width when its items fit', () => {
+    for (let width = 50; width <= 100; width++) {
+      const lines = usageLine('usage: x --', FLAGS, width).split('\n');
+      for (const line of lines) expect(line.length, `${width}: ${line}`).toBeLessThanOrEqual(width);
+    }
+  });
+
   it('reads a choice (trimmed) and fills the rest with defaults', () => {
     expect(read(['--optimizer', ' pegasos', '--batch-size=1_024', '--centre', '1,-2'])).toEqual(
       choiceSettings({ centre: [1, -2] }, { optimizer: 'pegasos', batchSize: 1024 }),
