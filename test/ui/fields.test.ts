@@ -6,6 +6,7 @@ import {
   parseNumber,
   parseNumberList,
   readFields,
+  sameHyperparameters,
   sameRecipe,
   settingsTexts,
 } from '../../src/fields.ts';
@@ -85,5 +86,15 @@ describe('sameRecipe', () => {
     expect(sameRecipe(r, { ...r, trueW: [1, -0.6] })).toBe(true);
     expect(sameRecipe(r, { ...r, trueW: [1, -0.6, 0] })).toBe(false);
     expect(sameRecipe(r, { ...r, noise: 0.25 })).toBe(false);
+  });
+});
+
+describe('sameHyperparameters', () => {
+  it('compares every training setting, −0 apart from 0', () => {
+    const h = DEFAULT_SETTINGS.hp;
+    expect(sameHyperparameters(h, { ...h })).toBe(true);
+    expect(sameHyperparameters(h, { ...h, epochs: 401 })).toBe(false);
+    expect(sameHyperparameters(h, { ...h, lr: 0.1 })).toBe(false);
+    expect(sameHyperparameters({ ...h, reg: 0 }, { ...h, reg: -0 })).toBe(false);
   });
 });
