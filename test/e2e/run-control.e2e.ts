@@ -55,3 +55,32 @@ describe('a paused run', () => {
     expect(await value(page, 'status')).toBe('paused');
   });
 });
+
+describe('presses in one task', () => {
+  it('Pause, then Reset and Step in one task: a clean run at epoch 1 that trains to the article', async () => {
+    await pausedMidRun();
+    await page.click(byTestId('pause')); // Resume
+    await waitForStatus(page, 'training');
+    // Three clicks in one task, as a fast double action gives them.
+    await page.evaluate(
+      (ids) => {
+        for (const id of ids)
+          document.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)!.click();
+      },
+      ['pause', 'reset', 'step'],
+    );
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('data-value') === '1',
+      byTestId('epoch'),
+    );
+    await waitForStatus(page, 'paused');
+    await page.selectOption(byTestId('field-snapshotRate'), 'auto');
+    await page.click(byTestId('train'));
+    await waitForStatus(page, 'done');
+    expect(await epoch(page)).toBe(400);
+    const [w0, w1] = (await value(page, 'weights'))!.split(',').map(Number);
+    expect(w0).toBeCloseTo(1.638, 3);
+    expect(w1).toBeCloseTo(-1.006, 3);
+    expect(Number(await value(page, 'bias'))).toBeCloseTo(0.545, 3);
+  });
+});
