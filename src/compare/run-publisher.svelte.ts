@@ -47,10 +47,16 @@ export class RunPublisher {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastAt = -Infinity;
 
+  /**
+   * @param page where the tab's pagehide and pageshow arrive (the window).
+   * @param makeRegistry opens the registry of open runs (a BroadcastChannel between tabs).
+   */
   constructor(
     private readonly source: RunSource,
     readonly tabRun: TabRun,
     private readonly label: () => string,
+    private readonly page: EventTarget = globalThis,
+    private readonly makeRegistry: () => RunRegistry = () => new RunRegistry(),
   ) {}
 
   /** Listens to the run and the other tabs; returns the function that stops both. */
@@ -61,14 +67,14 @@ export class RunPublisher {
     const onPageShow = (event: PageTransitionEvent) => {
       if (event.persisted) this.openRegistry();
     };
-    window.addEventListener('pagehide', onPageHide);
-    window.addEventListener('pageshow', onPageShow);
+    this.page.addEventListener('pagehide', onPageHide);
+    this.page.addEventListener('pageshow', onPageShow as EventListener);
     this.refresh();
     return () => {
       off();
       if (this.timer !== null) clearTimeout(this.timer);
-      window.removeEventListener('pagehide', onPageHide);
-      window.removeEventListener('pageshow', onPageShow);
+      this.page.removeEventListener('pagehide', onPageHide);
+      this.page.removeEventListener('pageshow', onPageShow as EventListener);
       this.registry?.close();
     };
   }
@@ -157,7 +163,7 @@ export class RunPublisher {
 
   private openRegistry(): void {
     this.registry?.close();
-    const registry = new RunRegistry();
+    const registry = this.makeRegistry();
     this.registry = registry;
     this.tabId = registry.tabId;
     registry.subscribe((runs) => {

@@ -7,13 +7,14 @@ import {
   RunPublisher,
   type RunSource,
 } from '../../src/compare/run-publisher.svelte.ts';
+import { RunRegistry, type ChannelLike } from '../../src/compare/run-registry.ts';
 import { TabRun } from '../../src/compare/tab-run.ts';
 import { CurveStore } from '../../src/ui/curve-store.ts';
 import type { Snapshot } from '../../workers/trainer-api.ts';
 import { snap } from '../app/fakes.ts';
 
 /** A page as the publisher sees it: events, the latest snapshot and the curves. */
-function page() {
+function page(env: { target?: EventTarget; registry?: () => RunRegistry } = {}) {
   const events = new RunEvents();
   const curves = new CurveStore();
   const state = { status: 'idle' as UiStatus, latest: null as Snapshot | null };
@@ -32,7 +33,7 @@ function page() {
   };
   let ids = 0;
   const tabRun = new TabRun(null, { newId: () => `run-${++ids}` });
-  const publisher = new RunPublisher(source, tabRun, () => 'label');
+  const publisher = new RunPublisher(source, tabRun, () => 'label', env.target, env.registry);
   events.on((e) => publisher.onEvent(e));
   /** The page takes a snapshot and says so. */
   const take = (s: Snapshot) => {
@@ -110,5 +111,26 @@ describe('RunPublisher', () => {
     expect(p.publisher.local?.hp.lr).toBe(0.5);
     p.status('idle'); // a reset: the form's settings again
     expect(p.publisher.local?.hp.lr).toBe(DEFAULT_HYPERPARAMETERS.lr);
+  });
+});
+
+describe('RunPublisher and the other tabs', () => {
+  it('says bye as the page hides for good, so the other tabs drop its row at once', () => {
+    const posted: string[] = [];
+    const channel: ChannelLike = {
+      postMessage: (m) => posted.push((m as { type: string }).type),
+      close: () => undefined,
+      onmessage: null,
+    };
+    const target = new EventTarget();
+    const p = page({ target, registry: () => new RunRegistry({ openChannel: () => channel }) });
+    const stop = p.publisher.start();
+    p.take(snap(1, 0, 0));
+    p.status('training');
+    expect(posted).toContain('run');
+    expect(posted).not.toContain('bye');
+    target.dispatchEvent(new Event('pagehide'));
+    expect(posted.at(-1)).toBe('bye');
+    stop();
   });
 });

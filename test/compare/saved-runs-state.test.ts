@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import { createStore } from 'idb-keyval';
+import { describe, expect, it } from 'vitest';
+import { SavedRunsState, type Notice } from '../../src/compare/saved-runs-state.svelte.ts';
+import { toRunJson } from '../../src/compare/run-file.ts';
+import { SavedRuns } from '../../src/compare/saved-runs.ts';
+import { makeRecord } from './records.ts';
+
+let databases = 0;
+function state(store = new SavedRuns(createStore(`saved-state-${databases++}`, 'saved-runs'))) {
+  const notices: Notice[] = [];
+  const s = new SavedRunsState(store, (n) => notices.push(n));
+  return { s, notices, store };
+}
+/** A run file of a record (without its support vectors). */
+const json = (over: Parameters<typeof makeRecord>[0]) =>
+  toRunJson(makeRecord(over), { includeSupportVectors: false });
+const file = (name: string, text: string) => new File([text], name, { type: 'application/json' });
+
+describe('SavedRunsState', () => {
+  it('imports a finished run as saved and an unfinished one for this session only', async () => {
+    const { s, notices } = state();
+    await s.importFile(file('a.json', json({ id: 'a' })));
+    await s.importFile(file('b.json', json({ id: 'b', status: 'running' })));
+    expect(s.saved.map((r) => r.id)).toEqual(['a']);
+    expect(s.importedIds).toEqual(['a']);
+    expect(s.unsaved.map((r) => r.id)).toEqual(['b']);
+    expect(notices.map((n) => n.text)).toEqual([
+      'Imported “article”, saved.',
+      'Imported “article”, shown until this tab closes (unfinished runs are not saved).',
+    ]);
+    expect(s.importError).toBe('');
+  });
+
+  it('names the file and the fault of a bad import, and saves nothing', async () => {
+    const { s } = state();
+    await s.importFile(file('bad.json', '{"format": "nope"'));
+    expect(s.importError).toMatch(/^Could not import “bad\.json”: .+\.$/);
+    expect(s.saved).toEqual([]);
+  });
+
+  it('says so when the store fails, instead of throwing', async () => {
+    const failing = {
+      list: () => Promise.reject(new Error('quota exceeded.')),
+      pin: () => Promise.reject(new Error('quota exceeded.')),
+      remove: () => Promise.reject(new Error('blocked')),
+      clearAll: () => Promise.reject(new Error('blocked')),
+      rename: () => Promise.reject(new Error('blocked')),
+    } as unknown as SavedRuns;
+    const { s, notices } = state(failing);
+    await s.remove('x');
+    expect(notices.at(-1)).toEqual({ kind: 'error', text: 'Could not delete the run: blocked.' });
+    await s.importFile(file('a.json', json({ id: 'a' })));
+    expect(s.importError).toBe('Could not import “a.json”: quota exceeded.');
+    expect(await s.rename('a', 'x')).toEqual({ ok: false, error: 'blocked' });
+  });
+
+  it('renames and deletes, and clear() forgets the unsaved ones too', async () => {
+    const { s } = state();
+    await s.pin(makeRecord({ id: 'a' }));
+    expect(await s.rename('a', 'new name')).toEqual({ ok: true });
+    expect(s.saved[0]?.label).toBe('new name');
+    await s.importFile(file('b.json', json({ id: 'b', status: 'paused' })));
+    await s.clear();
+    expect(s.saved).toEqual([]);
+    expect(s.unsaved).toEqual([]);
+  });
+});
