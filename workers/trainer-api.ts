@@ -148,6 +148,10 @@ export interface TrainerService {
    * run was running.
    */
   pause(): Promise<Snapshot | null>;
+  /**
+   * Carries on the paused run that train() started (its snapshots go to train's onSnapshot);
+   * does nothing otherwise. After step() with no live run, train({ from: 'current' }) continues.
+   */
   resume(): Promise<void>;
   /**
    * k more epochs after the last reported snapshot, sliced. A running run is paused first; with

@@ -95,8 +95,9 @@ export class TrainingRun {
     return new Promise((resolve) => this.pauseWaiters.push(resolve));
   }
 
+  /** Carries a paused run on; a run that only steps (no send) stays paused. */
   resume(): void {
-    if (this.status !== 'paused') return;
+    if (this.status !== 'paused' || !this.deps.send) return;
     this.pauseRequested = false;
     this.status = 'running';
     this.wakeUp();

@@ -92,6 +92,7 @@ describe("train({ from: 'current' })", () => {
     await service.generate({ ...DEFAULT_RECIPE });
     const stepped = await service.step(5, hp);
     expect(stepped.epoch).toBe(5);
+    await service.resume(); // a run that only steps stays where the step left it
     const rest = await trainSeen(service, { ...hp, epochs: 10, from: 'current' });
     expect(rest.map((s) => s.epoch)).toEqual([5, 10]);
     expect(curveOf([[stepped], rest]).length).toBe(11);

@@ -52,3 +52,34 @@ describe('TrainingRun pacing', () => {
     expect(captured()).toBeLessThanOrEqual(sent.length + 3);
   });
 });
+
+describe('TrainingRun when the optimizer fails', () => {
+  it('rejects the run, its steps and nothing waits forever', async () => {
+    const rng = new PyRandom(5);
+    const data = generateDataset({ ...DEFAULT_RECIPE }, rng);
+    const trainer = new Trainer(data, initialModel(data.d, rng), { lr: 0.05, reg: 0.01 });
+    const advance = trainer.advance.bind(trainer);
+    trainer.advance = (rows: number) => {
+      if (trainer.epoch >= 3) throw new Error('broken at epoch 3');
+      return advance(rows);
+    };
+    const run = new TrainingRun(
+      1,
+      100,
+      trainer,
+      new SnapshotBuilder(data, sampleRows(data.n, 10, 1)),
+      {},
+      {
+        now: () => 0,
+        sliceMs: 1,
+        yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
+      },
+      true,
+    );
+    await expect(run.step(10)).rejects.toThrow('the training run failed: broken at epoch 3');
+    await expect(run.finished).rejects.toThrow(/broken at epoch 3/);
+    expect(run.active).toBe(false);
+    await expect(run.pause()).resolves.toBeNull();
+    await expect(run.cancel()).rejects.toThrow(/broken/);
+  });
+});
