@@ -1,6 +1,7 @@
 /**
  * `npm run --silent bench -- [--json] [--sizes 1e4,1e6,1e7]`: nanoseconds per point per epoch of
- * the core trainer, the article-style naive port and (when gcc is present) a tight C loop, all in
+ * the core trainer (also driven through the Optimizer interface, as the worker does), the
+ * article-style naive port and (when gcc is present) a tight C loop, all in
  * one run on the same kind of data, d = 2, starting near the optimum (w = (1.5, −0.85), b = 0.42,
  * about a fifth of the points support vectors). Each figure is the median of several timed
  * batches after a warm-up. Benchmark figures, not tests.
@@ -9,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Dataset } from '../src/core/dataset.ts';
+import type { Optimizer } from '../src/core/optimizer.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { naiveEpoch, type Sample } from './naive-port.ts';
 
@@ -105,6 +107,22 @@ function benchCore(data: Dataset, capture: boolean): Row {
   return measure(capture ? 'core-capture' : 'core', data.n, (k) => t.step(k), 400);
 }
 
+/**
+ * The core driven as the worker's run loop drives any optimizer: advance() by chunks of rows
+ * (16,384, the loop's starting chunk) until the epoch is complete. The same passes as `core`.
+ */
+function benchAdvance(data: Dataset): Row {
+  const t = new Trainer(data, START, settings);
+  t.capture = false;
+  const opt: Optimizer = t;
+  const run = (k: number) => {
+    const goal = opt.epoch + k;
+    do opt.advance(16_384);
+    while (!(opt.epochComplete && opt.epoch >= goal));
+  };
+  return measure('core-advance', data.n, run, 400);
+}
+
 function benchNaive(data: Dataset): Row {
   const samples: Sample[] = [];
   for (let i = 0; i < data.n; i++) samples.push([[data.x[2 * i]!, data.x[2 * i + 1]!], data.y[i]!]);
@@ -182,6 +200,7 @@ for (const n of sizes) {
   for (const row of [
     benchCore(data, false),
     benchCore(data, true),
+    benchAdvance(data),
     benchNaive(data),
     ...benchC(data),
   ]) {
