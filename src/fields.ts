@@ -4,40 +4,18 @@
  * (src/settings/schema.ts), where every field's name, label and limit is written.
  */
 import type { Hyperparameters, Recipe } from './core/recipe.ts';
-import { entriesOf, sameGroup, valueOf } from './settings/define.ts';
+import { sameGroup } from './settings/define.ts';
 import { checkText, readTexts, textsOf, type FieldCheck, type FormRead } from './settings/form.ts';
 import { DEFAULT_SETTINGS, SETTINGS, type FieldName, type Settings } from './settings/schema.ts';
-import { textOf } from './settings/text.ts';
 
 export { DEFAULT_SETTINGS, type FieldCheck, type FieldName, type Settings };
-export { numberText, parseNumber, parseNumberList } from './settings/text.ts';
 
 /** The form's texts, one per field. */
 export type FieldTexts = Record<FieldName, string>;
 
-/** Every field, in URL and form order. */
-export const FIELD_NAMES: readonly FieldName[] = SETTINGS.entries.map((e) => e.key);
-/** The dataset's fields and the training's. */
-export const RECIPE_FIELDS: readonly FieldName[] = entriesOf(SETTINGS, 'recipe').map((e) => e.key);
-export const TRAINING_FIELDS: readonly FieldName[] = entriesOf(SETTINGS, 'hp').map((e) => e.key);
-
-/** The text a field shows for a setting. */
-export function fieldText(s: Settings, name: FieldName): string {
-  return textOf(
-    valueOf(
-      s,
-      SETTINGS.entries.find((e) => e.key === name)!,
-    ),
-  );
-}
-
 /** The texts of every field for a setting. */
 export function settingsTexts(s: Settings): FieldTexts {
   return textsOf(SETTINGS, s);
-}
-
-export function isFieldName(name: string): name is FieldName {
-  return (FIELD_NAMES as readonly string[]).includes(name);
 }
 
 /**

@@ -3,14 +3,9 @@
  * imported), in that order. A saved copy that is the same state as a live run (same id, epoch
  * and status: just pinned, or imported from that very run) is folded into the live row, which is
  * then marked saved; a saved copy of another state (the tab reloaded, or trained on) keeps its
- * own row. Also: which settings differ between the rows (every setting of the schema,
- * src/settings/schema.ts), and which rows share a dataset.
+ * own row. Also: which rows share a dataset. (Which settings differ: compare-table.ts.)
  */
-import type { LimitValue } from '../core/limits.ts';
 import { sameRecipe } from '../fields.ts';
-import { differingKeys } from '../settings/columns.ts';
-import { entryNamed, valueOf } from '../settings/define.ts';
-import { SETTINGS, type FieldName } from '../settings/schema.ts';
 import type { RunRecord } from './run-record.ts';
 
 export type RowSource = 'this-tab' | 'other-tab' | 'saved' | 'imported';
@@ -76,21 +71,6 @@ export function compareRows(
   for (const r of saved) fold(r, importedIds.includes(r.id) ? 'imported' : 'saved', 'saved');
   for (const r of unsaved) fold(r, 'imported', 'imported');
   return [...live, ...stored];
-}
-
-/** The settings the table shows, in its column order: every entry of the schema. */
-export const SETTING_KEYS: readonly FieldName[] = SETTINGS.entries.map((e) => e.key);
-
-export type SettingKey = FieldName;
-
-/** A setting's value in a record (trueW as its list). */
-export function settingOf(r: RunRecord, key: SettingKey): LimitValue {
-  return valueOf(r, entryNamed(SETTINGS, key)!);
-}
-
-/** The settings that are not the same in every record (none for fewer than two records). */
-export function differingSettings(records: readonly RunRecord[]): Set<SettingKey> {
-  return differingKeys(SETTINGS, records);
 }
 
 /** The rows grouped by dataset recipe (same data drawn), groups in order of their first row. */

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareRows,
-  differingSettings,
-  recipeGroups,
-  settingOf,
-} from '../../src/compare/compare-rows.ts';
+import { compareRows, recipeGroups } from '../../src/compare/compare-rows.ts';
 import { makeRecord } from './records.ts';
 
 const mine = makeRecord({ id: 'a', status: 'running', epoch: 120 });
@@ -62,27 +57,6 @@ describe('compareRows', () => {
       ['saved:i', 'imported'],
       ['imported:u', 'imported'],
     ]);
-  });
-});
-
-describe('differingSettings', () => {
-  it('names the settings that are not the same in every run', () => {
-    expect(differingSettings([])).toEqual(new Set());
-    expect(differingSettings([mine])).toEqual(new Set());
-    expect(differingSettings([mine, makeRecord()])).toEqual(new Set());
-    expect(differingSettings([mine, other])).toEqual(new Set(['lr']));
-    const tilted = makeRecord({
-      recipe: { ...mine.recipe, trueW: [1, -0.5] },
-      hp: { lr: 0.05, epochs: 10, reg: 0 },
-    });
-    expect(differingSettings([mine, tilted])).toEqual(new Set(['trueW', 'epochs', 'reg']));
-  });
-
-  it('tells −0 from 0 (they are different settings in the URL)', () => {
-    const zero = makeRecord({ recipe: { ...mine.recipe, trueB: 0 } });
-    const negZero = makeRecord({ recipe: { ...mine.recipe, trueB: -0 } });
-    expect(differingSettings([zero, negZero])).toEqual(new Set(['trueB']));
-    expect(settingOf(zero, 'trueW')).toEqual([1, -0.6]);
   });
 });
 

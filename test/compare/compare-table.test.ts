@@ -6,6 +6,7 @@ import {
   settingCells,
   settingColumns,
 } from '../../src/compare/compare-table.ts';
+import type { RunRecord } from '../../src/compare/run-record.ts';
 import { makeRecord } from './records.ts';
 
 const article = makeRecord({ id: 'a' });
@@ -44,6 +45,31 @@ describe('settingColumns', () => {
       '0.01',
     ]);
     expect(cells.map((c) => c.differs)).toEqual(columns.map((c) => c.differs));
+  });
+});
+
+describe('which settings differ', () => {
+  const differing = (...records: RunRecord[]) =>
+    settingColumns(records)
+      .filter((c) => c.differs)
+      .map((c) => c.key);
+
+  it('none for fewer than two runs or the same settings', () => {
+    expect(differing()).toEqual([]);
+    expect(differing(article)).toEqual([]);
+    expect(differing(article, makeRecord({ id: 'c', status: 'running', epoch: 3 }))).toEqual([]);
+  });
+
+  it('each setting whose value is not the same in every run, −0 apart from 0', () => {
+    const other = makeRecord({
+      recipe: { ...article.recipe, trueW: [1, -0.5] },
+      hp: { lr: 0.05, epochs: 10, reg: 0 },
+    });
+    expect(differing(article, article, other)).toEqual(['trueW', 'epochs', 'reg']);
+    const zero = makeRecord({ recipe: { ...article.recipe, trueB: 0 } });
+    expect(differing(zero, makeRecord({ recipe: { ...article.recipe, trueB: -0 } }))).toEqual([
+      'trueB',
+    ]);
   });
 });
 

@@ -3,13 +3,12 @@ import { recipeErrors } from '../../src/core/recipe.ts';
 import {
   DEFAULT_SETTINGS,
   checkField,
-  parseNumber,
-  parseNumberList,
   readFields,
   sameHyperparameters,
   sameRecipe,
   settingsTexts,
 } from '../../src/fields.ts';
+import { parseNumber, parseNumberList } from '../../src/settings/text.ts';
 
 describe('parseNumber', () => {
   it.each([
