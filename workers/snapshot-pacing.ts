@@ -34,7 +34,7 @@ export class SnapshotPacing {
   private lastSentAt = -Infinity;
 
   /**
-   * @param n rows in an epoch
+   * @param n rows of work in an epoch (Optimizer.rowsPerEpoch)
    * @param sliceMs target length of a slice of work
    * @param firstEpoch the run's first epoch (0, or the current one for a run that continues)
    */

@@ -32,7 +32,7 @@ interface StepRequest {
 
 export class TrainingRun {
   status: RunStatus = 'running';
-  /** Active training time and rows of work (pauses excluded). */
+  /** Active training time and rows of work done by advance() (pauses excluded). */
   elapsedMs = 0;
   rows = 0;
   private readonly pacing: SnapshotPacing;
@@ -70,7 +70,7 @@ export class TrainingRun {
     });
     this.finished.catch(() => undefined); // a step-only run's end may go unobserved
     this.reportedEpoch = opt.epoch;
-    this.pacing = new SnapshotPacing(policy, opt.n, deps.sliceMs, opt.epoch);
+    this.pacing = new SnapshotPacing(policy, opt.rowsPerEpoch, deps.sliceMs, opt.epoch);
     // The first snapshot lists its support vectors, like every required one.
     if (deps.send && opt.epochComplete && !opt.capturedSupportVectors()) {
       opt.restore(opt.snapshot());
@@ -204,7 +204,8 @@ export class TrainingRun {
   }
 
   private info(status: RunStatus): RunInfo {
-    const { id: runId, epochs, elapsedMs, rows } = this;
+    const { id: runId, epochs, elapsedMs, opt } = this;
+    const rows = this.rows * (opt.n / opt.rowsPerEpoch); // points × epochs (GD: × 1, exact)
     return { runId, status, epochs, elapsedMs, rows };
   }
 

@@ -39,6 +39,11 @@ export interface Optimizer {
   /** Points and dimension: x is row-major n×d. */
   readonly n: number;
   readonly d: number;
+  /**
+   * Rows of work advance() does in one epoch (GD: n, one fused pass; n updates and an
+   * evaluation pass: 2n), so the loop can predict an epoch's time and count points × epochs.
+   */
+  readonly rowsPerEpoch: number;
   /** The live weights, length d (a view updated in place; copy what must be kept). */
   readonly w: Float64Array;
   readonly b: number;

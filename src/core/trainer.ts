@@ -46,6 +46,8 @@ export class Trainer implements Optimizer {
   readonly y: Float64Array;
   readonly n: number;
   readonly d: number;
+  /** One fused pass: n rows of work an epoch. */
+  readonly rowsPerEpoch: number;
   /** Current weights w_t (updated in place). */
   readonly w: Float64Array;
   /** Current bias b_t. */
@@ -89,6 +91,7 @@ export class Trainer implements Optimizer {
     this.y = data.y;
     this.n = data.n;
     this.d = data.d;
+    this.rowsPerEpoch = data.n;
     this.w = Float64Array.from(model.w);
     this.b = model.b;
     this.lr = settings.lr;
