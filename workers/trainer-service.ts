@@ -184,7 +184,9 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
           opt.setSettings({ lr: hp.lr, reg: hp.reg });
           startRun(Math.max(hp.epochs, opt.epoch + k), null, policy ?? {}, true);
         }
-        return { result: run!.step(k) };
+        const result = run!.step(k);
+        result.catch(() => undefined); // handled below; a later call may end the run first
+        return { result };
       });
       return transfer(remember(await stepping.result));
     },
