@@ -9,6 +9,7 @@ import { textGrid } from '../../src/core/text-grid.ts';
 import { Trainer } from '../../src/core/trainer.ts';
 import type { Snapshot } from '../../workers/trainer-api.ts';
 import { createTrainerService } from '../../workers/trainer-service.ts';
+import { fakeClock } from './fake-clock.ts';
 
 const hp = DEFAULT_HYPERPARAMETERS;
 
@@ -22,6 +23,7 @@ function coreRun(recipe: Recipe, lr: number, reg: number, epochs: number) {
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
+const turn = () => new Promise((r) => setImmediate(r));
 
 describe('trainer service (in process)', () => {
   it('trains the article’s experiment to exactly the CLI’s numbers', async () => {
@@ -85,20 +87,22 @@ describe('trainer service (in process)', () => {
   });
 
   it('pauses promptly while a required snapshot waits for a slow page', async () => {
-    const service = createTrainerService();
+    const service = createTrainerService({ now: fakeClock().now });
     await service.generate({ ...DEFAULT_RECIPE });
     const epochs: number[] = [];
-    const slowPage = (s: Snapshot) => {
+    let paused: Promise<Snapshot | null> | null = null;
+    const slowPage = async (s: Snapshot) => {
       epochs.push(s.epoch);
-      return new Promise((r) => setTimeout(r, 15));
+      if (s.epoch === 4) paused ??= service.pause();
+      for (let k = 0; k < 20; k++) await turn(); // the page takes 20 turns of the event loop
     };
     const run = service.train({ ...hp, snapshots: { everyEpochs: 1 } }, slowPage);
-    while (epochs.length < 4) await tick();
-    const paused = await service.pause();
+    while (!paused) await turn();
+    const p = (await (paused as Promise<Snapshot | null>))!;
+    expect(p.epoch).toBe(5); // epoch 5's pass ran while the page held 4; 6 waits for it
     const seen = epochs.length;
-    await new Promise((r) => setTimeout(r, 100));
-    expect(epochs.length).toBeLessThanOrEqual(seen + 1); // at most the snapshot already in flight
-    expect(paused!.epoch).toBeLessThan(20);
+    for (let k = 0; k < 200; k++) await turn();
+    expect(epochs.length).toBe(seen); // nothing moves while paused
     await service.resume();
     const final = await run;
     expect(final.epoch).toBe(400);
