@@ -8,9 +8,13 @@ import { Trainer } from '../../src/core/trainer.ts';
 import { SnapshotBuilder } from '../../workers/snapshot-builder.ts';
 import type { Snapshot } from '../../workers/trainer-api.ts';
 import { TrainingRun } from '../../workers/training-run.ts';
+import { fakeClock } from './fake-clock.ts';
 
-/** A run over 20,000 points whose page holds each paced snapshot for `holdMs`. */
-function pacedRun(holdMs: number, epochs: number) {
+/**
+ * A run over 20,000 points on a fake clock (a pass is a few clock reads, about a slice) whose
+ * page holds each snapshot for `holdTurns` turns of the event loop, far longer than a pass.
+ */
+function pacedRun(holdTurns: number, epochs: number) {
   const rng = new PyRandom(5);
   const data = generateDataset({ ...DEFAULT_RECIPE, nPerClass: 10_000 }, rng);
   const trainer = new Trainer(data, initialModel(data.d, rng), { lr: 0.05, reg: 0.01 });
@@ -29,12 +33,12 @@ function pacedRun(holdMs: number, epochs: number) {
     new SnapshotBuilder(data, sample),
     {},
     {
-      now: () => performance.now(),
+      now: fakeClock(0.25).now,
       sliceMs: 2,
       yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-      send: (s) => {
+      send: async (s) => {
         sent.push(s);
-        return new Promise((resolve) => setTimeout(resolve, holdMs));
+        for (let k = 0; k < holdTurns; k++) await new Promise((r) => setImmediate(r));
       },
     },
   );
@@ -43,11 +47,12 @@ function pacedRun(holdMs: number, epochs: number) {
 
 describe('TrainingRun pacing', () => {
   it('writes support-vector indices only in passes whose snapshot is sent', async () => {
-    const { run, sent, captured } = pacedRun(40, 2000);
+    const { run, sent, captured } = pacedRun(30, 2000);
     const final = await run.finished;
     expect(final.status).toBe('done');
-    // Passes are far shorter than the page's 40 ms: most end while it holds a snapshot.
+    // Passes are far shorter than the page's hold: most end while it holds a snapshot.
     expect(sent.length).toBeLessThan(200);
+    expect(sent.length).toBeGreaterThan(10);
     // A captured pass is sent, but for a few while the clock's estimate of a pass settles.
     expect(captured()).toBeLessThanOrEqual(sent.length + 3);
   });
