@@ -6,6 +6,7 @@
  */
 import { rangeText, withinLimit, type Limit, type LimitValue } from '../core/limits.ts';
 import { assemble, flagName, valueOf, type Schema } from './define.ts';
+import { EXCERPT_LENGTH, excerpt, MAX_NUMBER_TEXT } from './excerpt.ts';
 
 /** A flag problem; `message` is the one line printed on stderr. */
 export class FlagError extends Error {}
@@ -71,15 +72,34 @@ function normalise(text: string): string {
 }
 
 const INT = /^[+-]?\d+$/;
-const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** One way to match every digit run, so a failing match is linear (see text.ts's NUMBER). */
+const FLOAT = /^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const NON_FINITE = /^[+-]?(inf|infinity|nan)$/i;
+
+/**
+ * A flag's text as a message quotes it: whole when short, else an escaped excerpt, its length
+ * and, when it is a number's text, the length limit.
+ */
+function quote(text: string): string {
+  if (text.length <= EXCERPT_LENGTH && excerpt(text) === text) return `'${text}'`;
+  const count = text.length.toLocaleString('en-US');
+  const limit = text.length > MAX_NUMBER_TEXT ? `; a number is at most ${MAX_NUMBER_TEXT}` : '';
+  return `'${excerpt(text)}' (${count} characters${limit})`;
+}
+
+/** A number's text, or a FlagError when it is longer than MAX_NUMBER_TEXT once trimmed. */
+function bounded(must: string, text: string): string {
+  const t = normalise(text);
+  if (t.length > MAX_NUMBER_TEXT) throw new FlagError(`${must}, got ${quote(text)}`);
+  return t;
+}
 
 /** A float as Python reads it; inf and nan are refused quoting the text bare, as Python prints. */
 function finite(flag: string, text: string, limit: Limit): number {
   const must = `--${flag} must be ${flagRangeText(limit)}`;
-  const t = normalise(text);
+  const t = bounded(must, text);
   if (NON_FINITE.test(t)) throw new FlagError(`${must}, got ${text}`);
-  if (!FLOAT.test(t)) throw new FlagError(`${must}, got '${text}'`);
+  if (!FLOAT.test(t)) throw new FlagError(`${must}, got ${quote(text)}`);
   const v = Number(t);
   if (!Number.isFinite(v)) throw new FlagError(`${must}, got ${text}`);
   return v;
@@ -88,11 +108,12 @@ function finite(flag: string, text: string, limit: Limit): number {
 /** The value of one flag's text; throws FlagError when it is malformed or out of range. */
 export function parseFlagValue(spec: FlagSpec, text: string): LimitValue {
   const { flag, limit } = spec;
-  const bad = () => new FlagError(`--${flag} must be ${flagRangeText(limit)}, got '${text}'`);
+  const must = `--${flag} must be ${flagRangeText(limit)}`;
+  const bad = () => new FlagError(`${must}, got ${quote(text)}`);
   let v: LimitValue;
   switch (limit.kind) {
     case 'integer': {
-      const t = normalise(text);
+      const t = bounded(must, text);
       if (!INT.test(t)) throw bad();
       v = Number(t);
       break;

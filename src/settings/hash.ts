@@ -6,10 +6,14 @@
  */
 import type { LimitValue } from '../core/limits.ts';
 import { assemble, entryNamed, valueOf, type Schema } from './define.ts';
+import { excerpt } from './excerpt.ts';
 import { checkText } from './form.ts';
 import { textOf } from './text.ts';
 
-/** A hash entry that was not used, with why. */
+/**
+ * A hash entry that was not used, with why. name and raw are short escaped excerpts (excerpt.ts)
+ * of what the link held, safe to show as they are.
+ */
 export interface IgnoredEntry {
   name: string;
   raw: string;
@@ -34,7 +38,12 @@ export function serialiseHashWith<S extends object>(schema: Schema<S>, s: S): st
   return '#' + schema.entries.map((e) => `${e.key}=${escape(textOf(valueOf(s, e)))}`).join('&');
 }
 
-/** Reads a location hash (with or without its leading '#'). */
+/**
+ * Reads a location hash (with or without its leading '#'). Linear in the hash's length. A key
+ * given more than once is read from its last entry (as URLSearchParams.get would not, but as
+ * the CLI's flags do); each earlier entry is reported as ignored, so a link never changes a
+ * setting without saying so.
+ */
 export function parseHashWith<S extends object, K extends string>(
   schema: Schema<S, K>,
   hash: string,
@@ -42,22 +51,31 @@ export function parseHashWith<S extends object, K extends string>(
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   const values = {} as Record<K, LimitValue>;
   for (const e of schema.entries) values[e.key] = valueOf(schema.defaults, e);
-  const ignored: IgnoredEntry[] = [];
-  for (const part of body.split('&')) {
-    if (part === '') continue;
+  const parts = body.split('&').filter((p) => p !== '');
+  const lastOf = new Map<string, number>();
+  const named = parts.map((part, i) => {
     const eq = part.indexOf('=');
-    const name = decode(eq < 0 ? part : part.slice(0, eq));
+    const key = eq < 0 ? part : part.slice(0, eq);
     const raw = eq < 0 ? '' : part.slice(eq + 1);
+    const name = decode(key);
     const entry = name === null ? undefined : entryNamed(schema, name);
-    if (!entry) {
-      ignored.push({ name: name ?? part, raw, reason: 'not a setting' });
-      continue;
+    if (entry) lastOf.set(entry.key, i);
+    return { key, raw, name, entry };
+  });
+  const ignored: IgnoredEntry[] = [];
+  const skip = (name: string, raw: string, reason: string) =>
+    ignored.push({ name: excerpt(name), raw: excerpt(raw), reason });
+  named.forEach(({ key, raw, name, entry }, i) => {
+    if (name === null) return void skip(key, raw, 'malformed escape in the name');
+    if (!entry) return void skip(name, raw, 'not a setting');
+    if (lastOf.get(entry.key) !== i) {
+      return void skip(entry.key, raw, `${entry.key} is given more than once; the last is used`);
     }
     const text = decode(raw);
     const check = text === null ? null : checkText(schema, entry.key, text);
     if (check?.ok) values[entry.key] = check.value;
-    else ignored.push({ name: entry.key, raw, reason: check ? check.message : 'malformed escape' });
-  }
+    else skip(entry.key, raw, check ? check.message : 'malformed escape');
+  });
   return { settings: assemble(schema, values), ignored };
 }
 

@@ -5,13 +5,23 @@
  * the limit check then rejects).
  */
 import type { Limit, LimitValue } from '../core/limits.ts';
+import { MAX_NUMBER_TEXT, quoted } from './excerpt.ts';
 
-/** Plain decimal or scientific notation, as String(number) writes it; nothing else. */
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * Plain decimal or scientific notation, as String(number) writes it; nothing else. Every digit
+ * run has one way to match (the fraction's digits only after a '.'), so a failing match is
+ * linear in the text: `\d+\.?\d*` would split a long digit run ending in a bad character in
+ * every possible place, quadratic time (200,000 digits and an 'x' froze the page for 30 s).
+ */
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** The number a text spells, or NaN when it is not a plain number (empty, '0x10', '1,5'…). */
+/**
+ * The number a text spells, or NaN when it is not a plain number (empty, '0x10', '1,5'…) or is
+ * longer than MAX_NUMBER_TEXT characters after trimming. Linear in the text's length.
+ */
 export function parseNumber(text: string): number {
   const t = text.trim();
+  if (t.length > MAX_NUMBER_TEXT) return NaN;
   return NUMBER.test(t) ? Number(t) : NaN;
 }
 
@@ -45,16 +55,25 @@ export function textOf(v: LimitValue): string {
 }
 
 /**
- * A limit message about a typed text: as the core words it when the text spells a value, else
- * with the text quoted (the core would say NaN) or 'an empty field'.
+ * A limit message about a typed text: as the core words it when the text spells a number, else
+ * with the text quoted (the core would say NaN), at most a short escaped excerpt of it
+ * (excerpt.ts), the length limit said when a number was too long; or 'an empty field'.
  */
 export function explain(message: string, text: string, value: LimitValue): string {
   const t = text.trim();
-  if (t === '') return message.replace(/got .*$/s, 'got an empty field');
-  const spelled = typeof value === 'number' ? !Number.isNaN(value) : typeof value === 'string';
+  const got = (what: string) => message.replace(/got .*$/s, () => `got ${what}`);
+  if (t === '') return got('an empty field');
+  const spelledNumber = typeof value === 'number' && !Number.isNaN(value);
   const listSpelled = Array.isArray(value) && value.every((v: number) => !Number.isNaN(v));
-  if (spelled || listSpelled) return message;
-  return message.replace(/got .*$/s, `got "${t}"`);
+  if (spelledNumber || listSpelled) return message;
+  const shown = quoted(t);
+  // A choice's text is short or quoted as the core quotes it: keep the core's words then.
+  if (typeof value === 'string' && shown === JSON.stringify(t)) return message;
+  const long = t.split(',').some((item) => item.trim().length > MAX_NUMBER_TEXT);
+  if (long && typeof value !== 'string') {
+    return got(`${shown}; a number is written in at most ${MAX_NUMBER_TEXT} characters`);
+  }
+  return got(shown);
 }
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });

@@ -57,8 +57,9 @@ describe('parseHash', () => {
     ['epochs=1e8', 'epochs', /epochs must be an integer in \[0, 10000000\]/],
     ['reg=%E0%A4%A', 'reg', /malformed escape/],
   ])('falls back to the default for %s only, naming it', (entry, field, reason) => {
-    const { settings, ignored } = parseHash(`#${entry}&seed=11`);
-    const defaults = parseHash('#seed=11').settings;
+    const other = field === 'seed' ? 'epochs=11' : 'seed=11';
+    const { settings, ignored } = parseHash(`#${entry}&${other}`);
+    const defaults = parseHash(`#${other}`).settings;
     expect(settings).toEqual(defaults);
     expect(ignored).toHaveLength(1);
     expect(ignored[0]!.name).toBe(field);
