@@ -20,7 +20,7 @@ import {
   waitForStatus,
   waitReady,
 } from './app-model.ts';
-import { byTestId, type EngineBrowser, type EnginePage } from './engine.ts';
+import { byTestId, type EngineBrowser, type EngineName, type EnginePage } from './engine.ts';
 import { engineSession } from './engine-session.ts';
 
 const ARTICLE = readReport('article');
@@ -37,6 +37,17 @@ const short = (lr: string) =>
  * slow (about 100 s in WebKitGTK here, issue 15): the waits on it are generous.
  */
 const ARTICLE_RUN_MS = 300_000;
+/**
+ * How soon a closed page leaves the other pages' Compare list: by its goodbye, well within the
+ * registry's 4 s expiry. Firefox loses that goodbye about one close in two here (the page's
+ * pagehide runs, and a message it posts after the goodbye on another channel arrives; found by
+ * this suite, not yet fixed in the app), so there the row leaves by expiry: 10 s until it is.
+ */
+const GOODBYE_MS: Readonly<Record<EngineName, number>> = {
+  chromium: 3_000,
+  firefox: 10_000,
+  webkit: 3_000,
+};
 /** A main-thread task this long is a frozen page, whatever the machine's load. */
 const FROZEN_MS = 250;
 
@@ -185,8 +196,10 @@ export function engineSpecs(launch: () => Promise<EngineBrowser>): void {
       expect(await attr(a, row(idB), 'data-mean-loss')).toBe(await value(b, 'mean-loss'));
       expect(await attr(a, row(idA), 'data-source')).toBe('this-tab');
 
+      // The closed page says goodbye as it goes: the wait is shorter than the 4 s after which a
+      // silent tab expires from the list, so a page that never said goodbye fails here.
       await session.closePage(b);
-      await waitForGone(a, row(idB), { timeout: 10_000 });
+      await waitForGone(a, row(idB), { timeout: GOODBYE_MS[session.browser().engine] });
       expect(await a.evaluate((sel) => document.querySelectorAll(sel).length, row(''))).toBe(1);
     });
   });
