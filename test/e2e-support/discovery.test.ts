@@ -49,17 +49,17 @@ function miss(kind: BinaryKind, m: Machine): BrowserNotFoundError {
 
 describe('findBinary', () => {
   it.each([
-    ['chromium', '/usr/bin/chromium', []],
-    ['chromium', '/usr/bin/chromium-browser', []],
-    ['chromium', '/usr/bin/google-chrome-stable', []],
-    ['chromium', '/opt/google/chrome/chrome', []],
-    ['firefox', '/usr/bin/firefox-esr', []],
-    ['firefox', '/usr/bin/firefox', []],
-    ['webkit-driver', '/usr/bin/WebKitWebDriver', []],
-    ['webkit-browser', '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', []],
-    ['webkit-browser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser', []],
-    ['xvfb', '/usr/bin/Xvfb', []],
-  ] as const)('finds %s at %s on Linux', (kind, path) => {
+    ['chromium', '/usr/bin/chromium'],
+    ['chromium', '/usr/bin/chromium-browser'],
+    ['chromium', '/usr/bin/google-chrome-stable'],
+    ['chromium', '/opt/google/chrome/chrome'],
+    ['firefox', '/usr/bin/firefox-esr'],
+    ['firefox', '/usr/bin/firefox'],
+    ['webkit-driver', '/usr/bin/WebKitWebDriver'],
+    ['webkit-browser', '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'],
+    ['webkit-browser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser'],
+    ['xvfb', '/usr/bin/Xvfb'],
+  ] as [BinaryKind, string][])('finds %s at %s on Linux', (kind, path) => {
     expect(findBinary(kind, fake([path, '/usr/bin/unrelated']))).toBe(path);
   });
 
