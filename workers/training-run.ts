@@ -194,11 +194,16 @@ export class TrainingRun {
     }
   }
 
-  /** Keeps the complete epoch (O(d), no allocation); false when it is not finite. */
+  /**
+   * Keeps the complete epoch (O(d), no allocation); false when it is not finite: its weights or
+   * any metric (the objective overflows first, once ‖w‖² passes the largest double).
+   */
   private keep(): boolean {
     const { opt } = this;
     const m = opt.metrics();
-    if (!Number.isFinite(m.meanLoss) || opt.diverged) return false;
+    if (!Number.isFinite(m.meanLoss) || !Number.isFinite(m.objective) || opt.diverged) {
+      return false;
+    }
     this.last = { state: opt.snapshot(this.last?.state), m };
     return true;
   }
