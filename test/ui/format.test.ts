@@ -5,6 +5,7 @@ import {
   formatLoss,
   formatRate,
   formatSigned,
+  formatTick,
   formatWeights,
   weightsValue,
 } from '../../src/ui/format.ts';
@@ -37,4 +38,28 @@ describe('format', () => {
   ])('duration %d → %j', (v, text) => expect(formatDuration(v)).toBe(text));
 
   it('groups thousands', () => expect(formatCount(1234567)).toBe('1,234,567'));
+});
+
+describe('format at any magnitude (issue 15 item 6)', () => {
+  it('writes large and tiny values in scientific notation, the article’s as before', () => {
+    expect(formatLoss(3.3514538468820447e154)).toBe('3.351e+154');
+    expect(formatSigned(-5.583426482478001e153)).toBe('-5.583e+153');
+    expect(formatSigned(3e-9)).toBe('+3.000e-9');
+    expect(formatLoss(4e-5)).toBe('4.000e-5');
+    expect(formatLoss(999_999.5)).toBe('999999.5000');
+    expect(formatLoss(1e6)).toBe('1.000e+6');
+    expect(formatLoss(0)).toBe('0.0000');
+    expect(formatSigned(-0.0004)).toBe('-4.000e-4');
+    expect(formatSigned(-0.0006)).toBe('-0.001');
+    expect(formatWeights([1e300, -1e-300])).toBe('(+1.000e+300, -1.000e-300)');
+  });
+
+  it('keeps tick labels short at any magnitude', () => {
+    const d3 = (v: number) => `d3:${v}`;
+    expect(formatTick(400, d3)).toBe('d3:400');
+    expect(formatTick(0, d3)).toBe('d3:0');
+    expect(formatTick(1e150, d3)).toBe('1e+150');
+    expect(formatTick(1.5e150, d3)).toBe('1.5e+150');
+    expect(formatTick(2.5e-7, d3)).toBe('2.5e-7');
+  });
 });
