@@ -109,11 +109,11 @@ export class AppState {
   get urlIgnored(): IgnoredEntry[] {
     return this.form.urlIgnored;
   }
-  get snapshotRate(): string {
-    return this.form.snapshotRate;
+  get speed(): string {
+    return this.form.speed;
   }
-  set snapshotRate(v: string) {
-    this.form.snapshotRate = v;
+  set speed(v: string) {
+    this.form.speed = v;
   }
   get showTrueBoundary(): boolean {
     return this.form.showTrueBoundary;

@@ -32,6 +32,9 @@ export class SnapshotPacing {
   /** Time the last paced snapshot took to build (ms). */
   private lastBuildMs = 0;
   private lastSentAt = -Infinity;
+  /** The slow pace's origin: epoch `anchorEpoch` was due at time `anchorAt`. */
+  private anchorAt = 0;
+  private anchorEpoch = 0;
 
   /**
    * @param n rows of work in an epoch (Optimizer.rowsPerEpoch)
@@ -54,7 +57,30 @@ export class SnapshotPacing {
   /** Whether a paced snapshot may go at time `now` (the page holding one or not). */
   paceAllows(now: number, pageHolding: boolean): boolean {
     if (this.policy.everyEpochs !== undefined || pageHolding) return false;
+    if (this.slow) return true;
     return now - this.lastSentAt >= this.pacedInterval();
+  }
+
+  /** True when the user watches at a set number of epochs per second. */
+  get slow(): boolean {
+    return this.policy.epochsPerSecond !== undefined;
+  }
+
+  /** The slow pace starts (or starts again after a pause) at time `now` from `epoch`. */
+  anchor(now: number, epoch: number): void {
+    this.anchorAt = now;
+    this.anchorEpoch = epoch;
+  }
+
+  /**
+   * Milliseconds to wait at time `now` before epoch t may be reported: epoch t is due
+   * (t − anchorEpoch) / epochsPerSecond seconds after the anchor. 0 at compute speed.
+   */
+  waitBefore(t: number, now: number): number {
+    const eps = this.policy.epochsPerSecond;
+    if (eps === undefined) return 0;
+    const due = this.anchorAt + ((t - this.anchorEpoch) * 1000) / eps;
+    return Math.max(0, due - now);
   }
 
   /**
@@ -66,7 +92,7 @@ export class SnapshotPacing {
    */
   captureWorthIt(t: number, goal: number, now: number, pageHolding: boolean): boolean {
     const every = this.policy.everyEpochs;
-    if (t >= goal || t === this.firstEpoch) return true;
+    if (t >= goal || t === this.firstEpoch || this.slow) return true;
     if (every !== undefined) return t % every === 0;
     if (pageHolding) return false;
     const epochMs = this.msPerRow * this.n;

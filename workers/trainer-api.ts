@@ -15,6 +15,13 @@ export interface SnapshotPolicy {
   /** When set, a snapshot every k epochs instead (training waits for the page to take each). */
   everyEpochs?: number;
   /**
+   * Watching slowly: at most this many epochs per second of wall time (epoch t is reported no
+   * sooner than t/epochsPerSecond seconds after the run started or resumed), each epoch's
+   * snapshot sent unless the page still holds the previous one. The pace comes from the worker's
+   * clock, so it is the same in every browser; unset, the run trains at compute speed.
+   */
+  epochsPerSecond?: number;
+  /**
    * Whether snapshots carry the full support-vector index list `sv` (default true). A page that
    * draws a sample needs only sampleSv, svCount and churn, which stay exact without it; at 10^7
    * points the list is megabytes per snapshot, garbage the page would have to collect. Ask

@@ -37,6 +37,10 @@ function checkEpochPolicy(options: Pick<TrainOptions, 'snapshots'>): Error | nul
   if (every !== undefined && (!Number.isInteger(every) || every < 1)) {
     return new RangeError(`snapshots.everyEpochs must be an integer >= 1, got ${every}`);
   }
+  const eps = options.snapshots?.epochsPerSecond;
+  if (eps !== undefined && !(Number.isFinite(eps) && eps > 0 && eps <= 1000)) {
+    return new RangeError(`snapshots.epochsPerSecond must be a number in (0, 1000], got ${eps}`);
+  }
   const ms = options.snapshots?.minIntervalMs;
   if (ms !== undefined && !(Number.isFinite(ms) && ms >= 0)) {
     return new RangeError(`snapshots.minIntervalMs must be a finite number >= 0, got ${ms}`);

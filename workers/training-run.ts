@@ -6,10 +6,11 @@
  * "epoch complete", metrics and weights. Snapshots go out at completed epochs, paced by
  * snapshot-pacing.ts and by back-pressure: a paced snapshot is skipped while the page has not
  * taken the previous one (the next one carries the latest state), a required one (the first
- * epoch, every k-th epoch, the end) waits for it.
+ * epoch, every k-th epoch, the end) waits for it. Watching slowly, epochs wait for their time.
  */
 import type { Metrics, Optimizer, OptimizerState } from '../src/core/optimizer.ts';
 import type { ModelState, RunInfo, SnapshotBuilder } from './snapshot-builder.ts';
+import { LoopWaker } from './loop-waker.ts';
 import { SnapshotPacing } from './snapshot-pacing.ts';
 import type { RunStatus, Snapshot, SnapshotPolicy } from './trainer-api.ts';
 
@@ -22,13 +23,11 @@ export interface RunDeps {
    */
   send?: (s: Snapshot) => Promise<unknown>;
   sliceMs: number;
+  /** Resolves after about ms milliseconds (the slow pace's waits; default setTimeout). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-interface StepRequest {
-  k: number;
-  resolve: (s: Snapshot) => void;
-  reject: (e: Error) => void;
-}
+type StepRequest = { k: number; resolve: (s: Snapshot) => void; reject: (e: Error) => void };
 
 export class TrainingRun {
   status: RunStatus = 'running';
@@ -39,7 +38,7 @@ export class TrainingRun {
   /** Epoch whose completion was already handled (snapshot decision made). */
   private handledEpoch = -1;
   private inFlight: Promise<unknown> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly waker: LoopWaker;
   private pauseRequested = false;
   private cancelRequested = false;
   /** Steps asked for while paused, in order; the first is under way (towards stepGoal). */
@@ -64,6 +63,7 @@ export class TrainingRun {
     private readonly deps: RunDeps,
     startPaused = false,
   ) {
+    this.waker = new LoopWaker(deps.sleep);
     this.finished = new Promise((resolve, reject) => {
       this.finish = resolve;
       this.fail = reject;
@@ -77,6 +77,7 @@ export class TrainingRun {
     }
     if (!opt.epochComplete) opt.capture = true;
     if (startPaused) this.status = 'paused';
+    this.pacing.anchor(deps.now(), opt.epoch);
     void this.loop().catch((e: unknown) => this.failed(e));
   }
 
@@ -92,6 +93,7 @@ export class TrainingRun {
   pause(): Promise<Snapshot | null> {
     if (this.status !== 'running') return Promise.resolve(null);
     this.pauseRequested = true;
+    this.waker.wakeUp(); // from a slow pace's wait
     return new Promise((resolve) => this.pauseWaiters.push(resolve));
   }
 
@@ -100,13 +102,14 @@ export class TrainingRun {
     if (this.status !== 'paused' || !this.deps.send) return;
     this.pauseRequested = false;
     this.status = 'running';
-    this.wakeUp();
+    this.pacing.anchor(this.deps.now(), this.reportedEpoch);
+    this.waker.wakeUp();
   }
 
   cancel(): Promise<Snapshot> {
     if (this.active) {
       this.cancelRequested = true;
-      this.wakeUp();
+      this.waker.wakeUp();
     }
     return this.finished;
   }
@@ -117,14 +120,8 @@ export class TrainingRun {
     return new Promise((resolve, reject) => {
       this.steps.push({ k, resolve, reject });
       if (this.steps.length === 1) this.stepGoal = this.reportedEpoch + k;
-      this.wakeUp();
+      this.waker.wakeUp();
     });
-  }
-
-  private wakeUp(): void {
-    const w = this.wake;
-    this.wake = null;
-    w?.();
   }
 
   private async loop(): Promise<void> {
@@ -138,12 +135,16 @@ export class TrainingRun {
       }
       const stepping = this.steps.length > 0;
       if (this.status === 'paused' && !stepping) {
-        await new Promise<void>((resolve) => (this.wake = resolve));
+        await this.waker.park();
         continue;
       }
       const outcome = this.slice(stepping ? this.stepGoal : this.epochs, stepping);
       if (outcome === 'wait') {
         await this.inFlight;
+        continue;
+      }
+      if (typeof outcome === 'number') {
+        await this.waker.park(outcome);
         continue;
       }
       if (outcome === 'diverged') return this.end('diverged');
@@ -161,7 +162,7 @@ export class TrainingRun {
    * Advances for about one slice. Returns 'goal' when epoch `goal` is complete, 'wait' when a
    * required snapshot must wait for the page, 'diverged', or 'slice' when the time is up.
    */
-  private slice(goal: number, stepping: boolean): 'goal' | 'wait' | 'diverged' | 'slice' {
+  private slice(goal: number, stepping: boolean): 'goal' | 'wait' | 'diverged' | 'slice' | number {
     const { opt, deps, pacing } = this;
     const start = deps.now();
     const deadline = start + deps.sliceMs;
@@ -170,6 +171,9 @@ export class TrainingRun {
         if (opt.epochComplete) {
           const t = opt.epoch;
           if (this.handledEpoch !== t) {
+            // Watching slowly: epoch t is not reported before it is due (ms to wait).
+            const wait = stepping || !deps.send ? 0 : pacing.waitBefore(t, deps.now());
+            if (wait > 0) return wait;
             if (!this.keep()) return 'diverged';
             if (t < goal && deps.send && !stepping) {
               const required = pacing.required(t);

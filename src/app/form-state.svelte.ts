@@ -11,12 +11,14 @@ import {
   type FieldTexts,
   type Settings,
 } from '../fields.ts';
+import { DEFAULT_SPEED } from '../ui/speeds.ts';
 import { parseHash, serialiseHash, type IgnoredEntry } from '../url-state.ts';
 
 export class FormState {
   /** The form's texts, one per field (URL names). */
   texts: FieldTexts = $state(settingsTexts(DEFAULT_SETTINGS));
-  snapshotRate = $state('auto');
+  /** How fast a run goes (src/ui/speeds.ts): a view preference, not in the URL. */
+  speed = $state(DEFAULT_SPEED);
   showTrueBoundary = $state(true);
   fitToData = $state(false);
   logScale = $state(false);

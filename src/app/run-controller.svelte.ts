@@ -14,7 +14,7 @@ import type { Hyperparameters, Recipe } from '../core/recipe.ts';
 import type { Snapshot, SnapshotPolicy } from '../../workers/trainer-api.ts';
 import type { TrainerClient } from '../trainer-client.ts';
 import type { PacerClock } from '../ui/draw-pacer.ts';
-import { snapshotPolicy } from '../ui/snapshot-rates.ts';
+import { snapshotPolicy } from '../ui/speeds.ts';
 import type { DatasetState } from './dataset-state.svelte.ts';
 import { WorkerRun } from './worker-run.ts';
 import { CommandQueue } from './command-queue.ts';
@@ -28,7 +28,7 @@ const LEAN: SnapshotPolicy = { supportVectors: false };
 
 export interface RunControllerDeps {
   client: TrainerClient;
-  form: { readonly settings: Settings | null; readonly snapshotRate: string };
+  form: { readonly settings: Settings | null; readonly speed: string };
   dataset: DatasetState;
   view: SnapshotView;
   clock: PacerClock;
@@ -87,12 +87,15 @@ export class RunController {
     else this.queue.push({ action: a });
   }
 
+  /** True when no command runs or waits. */
+  get idle(): boolean {
+    return !this.queue.busy && this.queue.length === 0;
+  }
+
   /** Resolves once no command runs and none can run before the phase changes: for tests. */
   async settled(): Promise<void> {
-    for (;;) {
-      await this.deps.clock.sleep(1);
-      if (!this.queue.busy && (this.queue.length === 0 || this.phase === 'generating')) return;
-    }
+    do await this.deps.clock.sleep(1);
+    while (!this.idle && !(this.phase === 'generating' && !this.queue.busy));
   }
 
   private async perform(action: Action): Promise<void> {
@@ -183,10 +186,10 @@ export class RunController {
 
   /** Starts the worker's run (from epoch 0, or on from the weights on screen). */
   private async startLive(hp: Hyperparameters, from: 'start' | 'current'): Promise<void> {
-    const { view, dataset, form, cores } = this.deps;
-    const n = dataset.summary?.n ?? 0;
-    const snapshots = { ...snapshotPolicy(form.snapshotRate, hp.epochs, n), ...LEAN };
-    view.pace(snapshots.everyEpochs !== undefined, cores);
+    const { view, form, cores } = this.deps;
+    const snapshots = { ...snapshotPolicy(form.speed), ...LEAN };
+    // Watching slowly, each epoch is wanted on screen: the page acknowledges as soon as it drew.
+    view.pace(snapshots.epochsPerSecond !== undefined, cores);
     this.phase = 'training';
     await this.worker.start({ ...hp, from, snapshots });
   }

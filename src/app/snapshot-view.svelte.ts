@@ -14,10 +14,10 @@ import { CurveStore } from '../ui/curve-store.ts';
 import { DrawPacer, type PacerClock } from '../ui/draw-pacer.ts';
 
 /**
- * Largest share of the main thread drawing may take when the worker waits for each snapshot
- * (every k epochs, a short run made watchable).
+ * Largest share of the main thread drawing may take when the user watches slowly (a set number
+ * of epochs per second: each epoch is wanted on screen, and drawing one is cheap then).
  */
-const PACER_SHARE_EVERY_K = 0.75;
+const PACER_SHARE_SLOW = 0.75;
 
 /**
  * The same when the worker trains flat out (paced snapshots). A drawn snapshot costs about as much
@@ -65,9 +65,9 @@ export class SnapshotView {
     return this.hidden;
   }
 
-  /** Sets the pacer for a run: whether the worker waits for every snapshot, and the cores. */
-  pace(everyEpochs: boolean, cores: number): void {
-    this.pacer.share = everyEpochs ? PACER_SHARE_EVERY_K : pacedShare(cores);
+  /** Sets the pacer for a run: whether the user watches slowly, and the cores. */
+  pace(slow: boolean, cores: number): void {
+    this.pacer.share = slow ? PACER_SHARE_SLOW : pacedShare(cores);
   }
 
   /** Nothing on screen: a new dataset is about to be drawn. */

@@ -50,8 +50,7 @@ export async function until(ok: () => boolean, what: string, ms = 20_000): Promi
 /** Trains to the end and returns the final snapshot on screen. */
 export async function trainToEnd(app: AppState, ms = 60_000) {
   app.train();
-  await until(() => app.run.phase === 'training' || app.run.phase === 'done', 'training', ms);
-  await until(() => app.run.phase === 'done' || app.run.phase === 'failed', 'the end', ms);
-  await app.run.settled();
+  const ended = () => app.run.phase === 'done' || app.run.phase === 'failed';
+  await until(() => app.run.idle && !app.generating && ended(), 'the end', ms);
   return app.snapshot!;
 }

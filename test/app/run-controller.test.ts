@@ -45,7 +45,7 @@ describe('RunController', () => {
 
   it('Pause, then Reset and Step in one task: a clean run at epoch 1 that trains on to the numbers', async () => {
     const app = await ready(articleSettings({ epochs: 400 }, 20_000));
-    app.form.snapshotRate = 'epoch';
+    app.form.speed = '60';
     app.train();
     await until(() => (app.snapshot?.epoch ?? 0) >= 2, 'a few epochs');
     app.pause();
@@ -56,14 +56,14 @@ describe('RunController', () => {
     expect(app.status).toBe('paused');
     expect(app.snapshot?.epoch).toBe(1);
     expect(app.curves.length).toBe(2);
-    app.form.snapshotRate = 'auto';
+    app.form.speed = 'full';
     const s = await trainToEnd(app);
     expect(s.epoch).toBe(400);
   });
 
   it('Resume after a settings change continues from the epoch on screen with the new settings', async () => {
     const app = await ready();
-    app.form.snapshotRate = 'epoch';
+    app.form.speed = '60';
     app.step();
     app.step();
     await app.run.settled();

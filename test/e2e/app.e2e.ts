@@ -136,7 +136,7 @@ describe('pause, step and resume', () => {
   it('resets to epoch 0', async () => {
     await open();
     await waitReady(page);
-    await page.selectOption(byTestId('field-snapshotRate'), 'frame');
+    await page.selectOption(byTestId('field-speed'), 'full');
     await page.click(byTestId('train'));
     await waitForStatus(page, 'done');
     await page.click(byTestId('reset'));
@@ -300,7 +300,7 @@ describe('layout and accessibility', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.click('button:has-text("Dismiss")');
     await page.fill(byTestId('field-reg'), '0.01');
-    await page.selectOption(byTestId('field-snapshotRate'), 'frame');
+    await page.selectOption(byTestId('field-speed'), 'full');
     await page.click(byTestId('train'));
     await waitForStatus(page, 'done');
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -165,7 +165,7 @@ describe('a million points', () => {
 
     // The old dataset is still the worker's: training it reproduces the article.
     await page.fill(byTestId('field-nPerClass'), '30');
-    await page.selectOption(byTestId('field-snapshotRate'), 'frame');
+    await page.selectOption(byTestId('field-speed'), 'full');
     await page.click(byTestId('train'));
     await waitForStatus(page, 'done');
     expect(await text(page, 'sv-count')).toBe(`${ARTICLE.finalSv} of ${ARTICLE.n}`);

@@ -22,7 +22,7 @@ let page: Page;
 async function pausedMidRun(): Promise<number> {
   page = await session.open();
   await waitReady(page);
-  await page.selectOption(byTestId('field-snapshotRate'), 'epoch10');
+  await page.selectOption(byTestId('field-speed'), '60');
   await page.click(byTestId('train'));
   await page.waitForFunction(
     (sel) => Number(document.querySelector(sel)?.getAttribute('data-value')) >= 20,
@@ -74,7 +74,7 @@ describe('presses in one task', () => {
       byTestId('epoch'),
     );
     await waitForStatus(page, 'paused');
-    await page.selectOption(byTestId('field-snapshotRate'), 'auto');
+    await page.selectOption(byTestId('field-speed'), 'full');
     await page.click(byTestId('train'));
     await waitForStatus(page, 'done');
     expect(await epoch(page)).toBe(400);
