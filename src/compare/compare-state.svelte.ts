@@ -48,7 +48,9 @@ export class CompareState {
   ) {
     this.tabRun = new TabRun(storage, { duplicate: takeDuplicateMark() });
     this.customLabel = this.tabRun.label;
-    this.savedRuns = new SavedRunsState(undefined, (n) => (this.notice = n));
+    // An import with one of these ids becomes a new run instead of replacing it.
+    const knownIds = () => [this.tabRun.id, ...this.publisher.remotes.map((r) => r.record.id)];
+    this.savedRuns = new SavedRunsState(undefined, (n) => (this.notice = n), { knownIds });
     const source = {
       on: app.run.events.on.bind(app.run.events),
       get status() {

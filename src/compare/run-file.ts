@@ -3,7 +3,7 @@
  * `{"format":"hinge-lab/run","version":1, …the record's fields}`. JSON keeps every double exactly
  * (JSON.stringify writes the shortest round-trip text), so an imported run has the same numbers.
  */
-import { checkRunRecord, shown } from './run-record-check.ts';
+import { checkRunRecord, inconsistency, shown } from './run-record-check.ts';
 import type { RunRecord } from './run-record.ts';
 
 export const RUN_FILE_FORMAT = 'hinge-lab/run';
@@ -48,8 +48,8 @@ export type RunParse = { ok: true; record: RunRecord } | { ok: false; error: str
 /**
  * Reads a run file's text. Never throws: either the validated record (a fresh object of only
  * the known fields, label trimmed) or one sentence naming what is wrong — too large, not JSON,
- * not a run file (its "format"), an unsupported version, or the first invalid field by its path
- * ("hp.lr must be a finite number > 0, got -1").
+ * not a run file (its "format"), an unsupported version, the first invalid field by its path
+ * ("hp.lr must be a finite number > 0, got -1"), or numbers that disagree (inconsistency).
  */
 export function parseRunJson(text: string): RunParse {
   const fail = (error: string): RunParse => ({ ok: false, error });
@@ -76,5 +76,8 @@ export function parseRunJson(text: string): RunParse {
       `unsupported hinge-lab run file (${got}; this hinge-lab reads version ${RUN_FILE_VERSION})`,
     );
   }
-  return checkRunRecord(value);
+  const check = checkRunRecord(value);
+  if (!check.ok) return check;
+  const why = inconsistency(check.record);
+  return why ? fail(why) : check;
 }

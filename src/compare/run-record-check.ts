@@ -145,6 +145,26 @@ function read(v: unknown): RunRecord {
 }
 
 /**
+ * Why a valid record's numbers disagree with each other, or null: the run took more than its
+ * epochs (a run file saying `epoch: 1e15` of 400), or its curves do not end at the stated epoch
+ * with the stated mean loss there. Imports are held to it (run-file.ts); records already saved
+ * by older versions are not, so none of them disappears from the list.
+ */
+export function inconsistency(r: RunRecord): string | null {
+  if (r.epoch > r.hp.epochs)
+    return `epoch must be at most hp.epochs (${r.hp.epochs}), got ${r.epoch}`;
+  const { epochs, meanLoss } = r.curves;
+  const k = epochs.length - 1;
+  if (k < 0) return null;
+  if (epochs[k] !== r.epoch) return `curves.epochs must end at epoch ${r.epoch}, got ${epochs[k]}`;
+  if (meanLoss[k] !== r.metrics.meanLoss) {
+    const stated = r.metrics.meanLoss;
+    return `curves.meanLoss at epoch ${r.epoch} must equal metrics.meanLoss (${stated}), got ${meanLoss[k]}`;
+  }
+  return null;
+}
+
+/**
  * Checks untrusted data as a run record. Never throws: either a fresh valid record (label
  * trimmed) or the first problem, naming the field by its path, e.g.
  * "hp.lr must be a finite number > 0, got -1" or "curves.objective has 3 entries but

@@ -46,6 +46,11 @@ export class SavedRuns {
     return check.ok ? check.record : undefined;
   }
 
+  /** True when an entry with this id is stored, readable or not (an import must not replace it). */
+  async has(id: string): Promise<boolean> {
+    return (await get<unknown>(id, this.store)) !== undefined;
+  }
+
   /**
    * Saves a finished run (status done, diverged or cancelled), replacing one with the same id.
    * Resolves with the record as stored (a checked copy, label trimmed); rejects with a

@@ -39,20 +39,34 @@ describe('SavedRunsState', () => {
     expect(s.saved).toEqual([]);
   });
 
-  it('says so when the store fails, instead of throwing', async () => {
+  it('says so when the store fails, in plain words, instead of throwing', async () => {
     const failing = {
-      list: () => Promise.reject(new Error('quota exceeded.')),
-      pin: () => Promise.reject(new Error('quota exceeded.')),
+      list: () => Promise.reject(new DOMException('x', 'InvalidStateError')),
+      pin: () => Promise.reject(new DOMException('quota', 'QuotaExceededError')),
       remove: () => Promise.reject(new Error('blocked')),
       clearAll: () => Promise.reject(new Error('blocked')),
-      rename: () => Promise.reject(new Error('blocked')),
+      rename: () => Promise.reject(new TypeError('Illegal invocation')),
+      has: () => Promise.resolve(false),
     } as unknown as SavedRuns;
     const { s, notices } = state(failing);
     await s.remove('x');
-    expect(notices.at(-1)).toEqual({ kind: 'error', text: 'Could not delete the run: blocked.' });
+    expect(notices.at(-1)).toEqual({
+      kind: 'error',
+      text: "Could not delete the run: the browser's storage is not available here (blocked).",
+    });
     await s.importFile(file('a.json', json({ id: 'a' })));
-    expect(s.importError).toBe('Could not import “a.json”: quota exceeded.');
-    expect(await s.rename('a', 'x')).toEqual({ ok: false, error: 'blocked' });
+    expect(s.importError).toBe(
+      "Imported “a.json” but could not save it: the browser's storage for this site is full. " +
+        'It is shown until this tab closes; the file still holds it.',
+    );
+    expect(s.unsaved.map((r) => r.id)).toEqual(['a']);
+    expect(await s.rename('a', 'x')).toEqual({
+      ok: false,
+      error: "the browser's storage is not available here",
+    });
+    await expect(s.pin(makeRecord({ id: 'b' }))).rejects.toThrow(
+      "the browser's storage for this site is full. Export run still saves it as a file",
+    );
   });
 
   it('renames and deletes, and clear() forgets the unsaved ones too', async () => {
