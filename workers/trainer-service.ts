@@ -126,7 +126,8 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       const checkAlive = () => {
         if (ticket !== generation || disposed) throw new Error('generation cancelled');
       };
-      const job = await generateInSlices(recipe, { now, sliceMs, yieldToEvents, checkAlive });
+      const deps = { now, sliceMs, yieldToEvents, checkAlive };
+      const job = await generateInSlices(recipe, deps, onProgress);
       // Nothing changes until the whole dataset exists: a failed or cancelled call keeps the old one.
       return inTurn(async () => {
         checkAlive();

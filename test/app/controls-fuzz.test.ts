@@ -72,7 +72,7 @@ async function fuzz(nPerClass: number, sequences: number, presses: number, seed:
     const context = `sequence ${q} (seed ${seed}): ${pressed.join(' ')}`;
     await until(() => !app.generating, `the drawing to end after ${context}`);
     await app.run.settled();
-    expect(app.status, context).not.toBe('error');
+    expect(app.status, `${context} → ${app.run.message}`).not.toBe('error');
     const s = await trainToEnd(app);
     expect(app.status, context).toBe('done');
     expect(s.epoch, context).toBe(DEFAULT_HYPERPARAMETERS.epochs);
