@@ -1,8 +1,10 @@
 /**
  * The one module that owns the training worker: starts it (bundled by Vite), wraps it with
  * comlink, passes callbacks as proxies, and turns a crash or termination into rejected calls
- * (comlink leaves them pending forever). After a crash, restart() starts a fresh worker and
- * regenerates the last dataset, so the page can carry on with the same configuration.
+ * (comlink leaves them pending forever). A death is noticed however it happens, within about a
+ * second (worker-liveness.ts: error event, the worker closing itself, or no answer to pings).
+ * After a crash, restart() starts a fresh worker and regenerates the last dataset, so the page
+ * can carry on with the same configuration.
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type {
@@ -16,6 +18,7 @@ import type {
   TrainerService,
   TrainOptions,
 } from '../workers/trainer-api.ts';
+import { watchWorker, type LivenessOptions } from './worker-liveness.ts';
 
 export interface TrainerClient extends TrainerService {
   /** Terminates the worker (if any) and starts a fresh one with the last recipe regenerated. */
@@ -29,13 +32,17 @@ export type WorkerFactory = () => Worker;
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module' });
 
-export function createTrainerClient(makeWorker: WorkerFactory = defaultFactory): TrainerClient {
+export function createTrainerClient(
+  makeWorker: WorkerFactory = defaultFactory,
+  liveness: LivenessOptions = {},
+): TrainerClient {
   let worker: Worker;
   let remote: Remote<TrainerService>;
   let dead: Error | null = null;
   let lastRecipe: Recipe | null = null;
   const pending = new Set<(e: Error) => void>();
   const crashListeners = new Set<(e: Error) => void>();
+  let unwatch = () => undefined as void;
 
   const failAll = (error: Error) => {
     dead = error;
@@ -47,13 +54,12 @@ export function createTrainerClient(makeWorker: WorkerFactory = defaultFactory):
     dead = null;
     worker = makeWorker();
     remote = wrap<TrainerService>(worker);
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      const error = new Error(`the training worker crashed: ${event.message || 'unknown error'}`);
+    const died = (error: Error) => {
       failAll(error);
       worker.terminate();
       for (const listener of crashListeners) listener(error);
-    });
+    };
+    unwatch = watchWorker(worker, died, liveness);
     worker.addEventListener('messageerror', () => {
       failAll(new Error('the training worker sent a message that could not be read'));
     });
@@ -97,10 +103,12 @@ export function createTrainerClient(makeWorker: WorkerFactory = defaultFactory):
     },
     async dispose() {
       if (!dead) await track(() => remote.dispose()).catch(() => undefined);
+      unwatch();
       worker.terminate();
       failAll(new Error('the training worker was terminated'));
     },
     async restart() {
+      unwatch();
       worker.terminate();
       failAll(new Error('the training worker was restarted'));
       start();

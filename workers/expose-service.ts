@@ -5,6 +5,7 @@
  * call's callback (progress, snapshots, export chunks) is released when the call settles.
  */
 import { expose, releaseProxy, transfer, type Endpoint, type Remote } from 'comlink';
+import { announceClose, answerPings } from './liveness.ts';
 import { snapshotTransferables } from './snapshot-builder.ts';
 import type { TrainerService } from './trainer-api.ts';
 import { createTrainerService, type ServiceOptions } from './trainer-service.ts';
@@ -15,12 +16,15 @@ function releasing<T>(callback: unknown, call: Promise<T>): Promise<T> {
 }
 
 /**
- * Creates the service and exposes it on `endpoint` (the worker's global scope when omitted).
- * Must run synchronously at the top of the worker, before any message arrives.
+ * Creates the service and exposes it on `endpoint` (the worker's global scope when omitted), with
+ * the page's liveness check answered there (liveness.ts); `scope.close()` (the worker's own when
+ * omitted) then tells the page before closing. Must run synchronously at the top of the worker,
+ * before any message arrives.
  */
 export function exposeTrainerService(
-  endpoint?: Endpoint,
+  endpoint: Endpoint = globalThis as unknown as Endpoint,
   options: Omit<ServiceOptions, 'transfer'> = {},
+  scope: { close(): void } | undefined = globalThis as unknown as { close(): void },
 ): TrainerService {
   const service = createTrainerService({
     ...options,
@@ -34,6 +38,8 @@ export function exposeTrainerService(
       service.supportVectors(w, b).then((sv) => transfer(sv, [sv.buffer as ArrayBuffer])),
     exportDataset: (format, onChunk) => releasing(onChunk, service.exportDataset(format, onChunk)),
   };
+  answerPings(endpoint);
+  if (typeof scope?.close === 'function') announceClose(scope, endpoint);
   expose(exposed, endpoint);
   return service;
 }
