@@ -130,7 +130,8 @@ export class RunPublisher {
       createdAt: this.tabRun.createdAt,
       updatedAt: Date.now(),
       recipe,
-      hp: { ...hp, epochs: Math.max(hp.epochs, s.epochs) },
+      // A record never claims fewer epochs than it took (steps may pass the setting).
+      hp: { ...hp, epochs: Math.max(hp.epochs, s.epochs, s.epoch) },
       status: src.status,
       snapshot: s,
       curves,

@@ -7,6 +7,7 @@ import {
   RunPublisher,
   type RunSource,
 } from '../../src/compare/run-publisher.svelte.ts';
+import { inconsistency } from '../../src/compare/run-record-check.ts';
 import { RunRegistry, type ChannelLike } from '../../src/compare/run-registry.ts';
 import { TabRun } from '../../src/compare/tab-run.ts';
 import { CurveStore } from '../../src/ui/curve-store.ts';
@@ -111,6 +112,21 @@ describe('RunPublisher', () => {
     expect(p.publisher.local?.hp.lr).toBe(0.5);
     p.status('idle'); // a reset: the form's settings again
     expect(p.publisher.local?.hp.lr).toBe(DEFAULT_HYPERPARAMETERS.lr);
+  });
+});
+
+describe('RunPublisher records a run as an import would accept it', () => {
+  it('never claims fewer epochs than it took (a step past the setting)', () => {
+    const p = page();
+    const hp = { ...DEFAULT_HYPERPARAMETERS, epochs: 5 };
+    p.events.emit({ type: 'started', hp, recipe: DEFAULT_RECIPE, fresh: true });
+    p.take(snap(1, 0, 0));
+    p.take(snap(1, 6, 1, { epochs: 5, status: 'paused', meanLoss: 6 }));
+    p.status('paused');
+    const local = p.publisher.local!;
+    expect(local.epoch).toBe(6);
+    expect(local.hp.epochs).toBe(6);
+    expect(inconsistency(local)).toBeNull();
   });
 });
 
