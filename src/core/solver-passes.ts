@@ -111,3 +111,31 @@ export function squaredNorm(v: Float64Array): number {
   for (let j = 0; j < v.length; j++) s += v[j]! * v[j]!;
   return s;
 }
+
+/**
+ * The b minimising P(w, b) for a fixed w, exactly. P(w, ·) is convex and piecewise linear
+ * with a kink at k_i = y_i − w·x_i for each point (where its hinge switches on or off); its
+ * slope is −nPos/n left of every kink and rises by 1/n at each, so it is zero between the
+ * nPos-th and (nPos+1)-th smallest kinks: the midpoint of those is optimal. O(n log n); `kinks`
+ * is scratch of length n.
+ */
+export function bestBias(
+  x: Float64Array,
+  y: Float64Array,
+  d: number,
+  w: Float64Array,
+  kinks: Float64Array,
+): number {
+  const n = y.length;
+  let nPos = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += w[j]! * x[i * d + j]!;
+    kinks[i] = y[i]! - s;
+    if (y[i]! > 0) nPos++;
+  }
+  kinks.sort();
+  if (nPos === 0) return kinks[0]!;
+  if (nPos === n) return kinks[n - 1]!;
+  return (kinks[nPos - 1]! + kinks[nPos]!) / 2;
+}
