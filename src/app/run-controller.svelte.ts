@@ -56,6 +56,7 @@ export class RunController {
   });
   private readonly worker: WorkerRun;
   private drawToken = 0;
+  private restarted = false; // a new worker (at epoch 0) took over; the screen shows the old run
 
   constructor(private readonly deps: RunControllerDeps) {
     // The status is derived from three fields; an effect announces each change once, in order.
@@ -177,6 +178,7 @@ export class RunController {
   }
 
   private async train(settings: Settings): Promise<void> {
+    this.restarted = false;
     this.deps.view.clearCurves();
     this.diverged = false;
     this.message = '';
@@ -238,6 +240,8 @@ export class RunController {
     if (liveHp && !sameHyperparameters(liveHp, hp)) await this.stopLive();
     this.resting = this.phase;
     this.phase = 'stepping';
+    if (this.restarted) this.deps.view.clearCurves(); // the new worker steps from epoch 0
+    this.restarted = false;
     const recipe = this.deps.dataset.recipe;
     if (recipe) this.events.emit({ type: 'started', hp, recipe, fresh: false });
     try {
@@ -275,20 +279,19 @@ export class RunController {
     this.message = e instanceof Error ? e.message : String(e);
   }
 
-  /** The worker died: say so, start a new one with the same dataset and show its epoch 0. */
+  /** The worker died: say so, start a new one on the same data, keep the last state on screen. */
   private async recover(error: Error): Promise<void> {
     this.fail(error);
     this.drawToken++;
-    this.message = `${error.message}. Restarting it…`;
+    this.message = `${error.message}. Starting a new worker…`;
     const { client, dataset, view } = this.deps;
     try {
       const summary = await client.restart();
-      if (summary && dataset.recipe) {
-        dataset.adopt(summary, dataset.recipe);
-        view.showFresh(await client.reset());
-      }
+      if (summary && dataset.recipe) dataset.adopt(summary, dataset.recipe);
+      view.newWorker();
+      this.restarted = true;
       this.phase = 'failed';
-      this.message = `${error.message}. A new worker took over; the run was lost, so train again.`;
+      this.message = `${error.message}. A new worker has the data; the last state stays on screen: press Train to run again.`;
     } catch (e) {
       this.fail(e);
     }

@@ -39,6 +39,7 @@ export class SnapshotView {
 
   /** The newest snapshot taken (drawn or, in a hidden tab, waiting to be drawn). */
   private newest: Snapshot | null = null;
+  private anyNext = false;
   private hidden: boolean;
   private readonly pacer: DrawPacer;
 
@@ -81,6 +82,11 @@ export class SnapshotView {
     this.curveVersion++;
   }
 
+  /** A new worker took over (run ids start again): its next snapshot is taken whatever its id. */
+  newWorker(): void {
+    this.anyNext = true;
+  }
+
   /** A fresh start (new data or Reset): no curves, then the epoch-0 snapshot. */
   showFresh(first: Snapshot): void {
     this.forget();
@@ -95,7 +101,9 @@ export class SnapshotView {
    */
   take(s: Snapshot, split = false): void {
     const cur = this.newest;
-    if (cur && (s.runId < cur.runId || (s.runId === cur.runId && s.epoch < cur.epoch))) return;
+    const older = cur && (s.runId < cur.runId || (s.runId === cur.runId && s.epoch < cur.epoch));
+    if (older && !this.anyNext) return;
+    this.anyNext = false;
     this.curves.addChunk(s.curve);
     if (s.epoch > 0 && s.churnCounted) this.curves.addChurn(s.epoch, s.entered, s.left);
     this.newest = s;
