@@ -13,13 +13,21 @@
  * α_i ← clip(α_i − λ G_i/‖x_i‖², 0, C) and w += (Δα_i y_i/λ) x_i, O(d) a step.
  */
 
-/** Where a sweep is and what it has seen; one per solver, reused. */
+/**
+ * Where a sweep is and what it has seen; one per solver, reused. Shrinking compacts the active
+ * rows in place and in order (liblinear swaps them, which at 10^7 points scatters the visits
+ * over 240 MB and made sweeps several times slower), so un-shrinking copies the full order back.
+ */
 export class SweepState {
-  /** Visit order: index[0 .. activeSize) are the active (not shrunk) rows. */
+  /** The full visit order (never changed). */
+  readonly order: Uint32Array;
+  /** The active rows in visit order: index[0 .. activeSize) (index[0 .. kept) this sweep). */
   readonly index: Uint32Array;
   activeSize: number;
-  /** Next position of index[] in the current sweep. */
+  /** Next position of index[] to read in the current sweep. */
   cursor = 0;
+  /** Active rows kept so far in the current sweep (written back to index[0 .. kept)). */
+  kept = 0;
   /** Shrinking thresholds from the previous sweep (liblinear's PGmax_old, PGmin_old). */
   pgMaxOld = Infinity;
   pgMinOld = -Infinity;
@@ -29,14 +37,16 @@ export class SweepState {
   /** Whether rows may be shrunk (off after a solve that shrinking kept from converging). */
   shrinking = true;
 
-  constructor(index: Uint32Array) {
-    this.index = index;
-    this.activeSize = index.length;
+  constructor(order: Uint32Array) {
+    this.order = order;
+    this.index = Uint32Array.from(order);
+    this.activeSize = order.length;
   }
 
   /** All rows active again, thresholds off (liblinear's un-shrinking). */
   unshrink(): void {
-    this.activeSize = this.index.length;
+    if (this.activeSize !== this.order.length) this.index.set(this.order);
+    this.activeSize = this.order.length;
     this.pgMaxOld = Infinity;
     this.pgMinOld = -Infinity;
     this.startSweep();
@@ -44,6 +54,7 @@ export class SweepState {
 
   startSweep(): void {
     this.cursor = 0;
+    this.kept = 0;
     this.pgMaxNew = -Infinity;
     this.pgMinNew = Infinity;
   }
@@ -54,8 +65,9 @@ export class SweepState {
    * next sweep checks every row.
    */
   endSweep(eps: number): boolean {
+    this.activeSize = this.kept;
     if (this.pgMaxNew - this.pgMinNew <= eps) {
-      if (this.activeSize === this.index.length) return true;
+      if (this.activeSize === this.order.length) return true;
       this.unshrink();
       return false;
     }
@@ -69,9 +81,8 @@ export class SweepState {
 /**
  * Does at most `budget` coordinate visits of the current sweep, from st.cursor; returns the
  * visits done. x: row-major n×d; y: ±1; alpha: n duals in [0, C]; w: length d, kept equal to
- * w(α) up to rounding. A shrunk row is swapped to the end of the active part and the row moved
- * into its place is visited next, as in liblinear. The same calls in any slicing give the same
- * bits: the state lives in st, alpha and w only.
+ * w(α) up to rounding. A shrunk row is dropped from index[] (the kept ones move down in order).
+ * The same calls in any slicing give the same bits: the state lives in st, alpha and w only.
  */
 export function sweepSlice(
   x: Float64Array,
@@ -87,7 +98,8 @@ export function sweepSlice(
 ): number {
   const index = st.index;
   let s = st.cursor;
-  let active = st.activeSize;
+  let kept = st.kept;
+  const active = st.activeSize;
   const pgMaxOld = st.pgMaxOld;
   const pgMinOld = st.pgMinOld;
   let pgMax = st.pgMaxNew;
@@ -110,17 +122,13 @@ export function sweepSlice(
     let pg = 0;
     if (a === 0) {
       if (G > pgMaxOld) {
-        active--;
-        index[s] = index[active]!;
-        index[active] = i;
+        s++;
         continue;
       }
       if (G < 0) pg = G;
     } else if (a === C) {
       if (G < pgMinOld) {
-        active--;
-        index[s] = index[active]!;
-        index[active] = i;
+        s++;
         continue;
       }
       if (G > 0) pg = G;
@@ -139,10 +147,11 @@ export function sweepSlice(
         for (let j = 0; j < d; j++) w[j] = w[j]! + step * x[off + j]!;
       }
     }
+    index[kept++] = i;
     s++;
   }
   st.cursor = s;
-  st.activeSize = active;
+  st.kept = kept;
   st.pgMaxNew = pgMax;
   st.pgMinNew = pgMin;
   return done;
