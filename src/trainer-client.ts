@@ -15,6 +15,7 @@ import type {
   Recipe,
   Snapshot,
   SnapshotPolicy,
+  SolveProgress,
   TrainerService,
   TrainOptions,
 } from '../workers/trainer-api.ts';
@@ -101,6 +102,12 @@ export function createTrainerClient(
     exportDataset(format: ExportFormat, onChunk: (text: string) => unknown) {
       return track(() => remote.exportDataset(format, proxy(onChunk)));
     },
+    solve(reg: number, tol: number | undefined, onProgress?: (p: SolveProgress) => void) {
+      return track(() => remote.solve(reg, tol, onProgress ? proxy(onProgress) : undefined));
+    },
+    cancelSolve: () => track(() => remote.cancelSolve()),
+    retrainOnSupport: (from: { w: Float64Array; b: number } | null) =>
+      track(() => remote.retrainOnSupport(from)),
     async dispose() {
       if (!dead) await track(() => remote.dispose()).catch(() => undefined);
       unwatch();

@@ -187,5 +187,75 @@ export interface TrainerService {
    * before the end (the chunks so far are then incomplete).
    */
   exportDataset(format: ExportFormat, onChunk: (text: string) => unknown): Promise<ExportResult>;
+  /**
+   * The exact optimum of the current dataset for λ = reg (> 0), certified to a gap of tol
+   * (default 1e-9), computed in slices beside any training run; onProgress gets the gap so far
+   * about every 100 ms. A new solve() or cancelSolve() ends it (it rejects with 'solve
+   * cancelled'), as does a new dataset.
+   */
+  solve(
+    reg: number,
+    tol: number | undefined,
+    onProgress?: (p: SolveProgress) => void,
+  ): Promise<OptimumResult>;
+  cancelSolve(): Promise<void>;
+  /**
+   * Solves again on the support vectors only, with λ scaled by n/m: from = null takes the last
+   * optimum's rows with α_i > 0; from = { w, b } the rows with y(w·x + b) < 1 (a GD run's). Needs
+   * a finished solve() on this dataset; compares with its w*, b*.
+   */
+  retrainOnSupport(from: { w: Float64Array; b: number } | null): Promise<RetrainResult>;
   dispose(): Promise<void>;
+}
+
+/** How far solve() has got: the certified gap so far (Infinity until known). */
+export interface SolveProgress {
+  gap: number;
+  /** The best primal objective found so far. */
+  primal: number;
+  iterations: number;
+  elapsedMs: number;
+}
+
+/**
+ * The exact optimum of the current dataset (src/core/exact-solver.ts) for one λ, with its
+ * certificate: D(α) ≤ P* ≤ P(w, b) = primal, gap = primal − dual. The dual α stays in the
+ * worker (n numbers) for retrainOnSupport().
+ */
+export interface OptimumResult {
+  status: 'optimal' | 'one-class' | 'stalled';
+  w: Float64Array;
+  b: number;
+  primal: number;
+  dual: number;
+  gap: number;
+  /** Counts of α_i at 0, strictly between, and at 1/n. */
+  atZero: number;
+  free: number;
+  atBound: number;
+  iterations: number;
+  n: number;
+  reg: number;
+  tol: number;
+  solveMs: number;
+  /** Empty, or why the answer is special or not certified to tol. */
+  note: string;
+}
+
+/** The article's claim checked: the optimum retrained on a subset of support vectors. */
+export interface RetrainResult {
+  /** 'optimum': the rows with α_i > 0; 'weights': the rows with y(w·x + b) < 1 of given w, b. */
+  source: 'optimum' | 'weights';
+  /** Points in the subset. */
+  m: number;
+  /** Points in one of the subset and the optimum's support set (α_i > 0) but not the other. */
+  differ: number;
+  /** The subset's optimum (λ scaled by n/m, so it is the full problem on these rows). */
+  w: Float64Array;
+  b: number;
+  /** Its certified gap on the subset. */
+  gap: number;
+  /** ‖w − w*‖ and |b − b*| against the full optimum. */
+  dw: number;
+  db: number;
 }

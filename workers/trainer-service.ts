@@ -16,6 +16,7 @@ import { TextGridIndex } from '../src/core/text-grid-index.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { generateInSlices } from './dataset-job.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
+import { createSolveJobs } from './solve-job.ts';
 import type { Snapshot, SnapshotPolicy, TrainerService, TrainOptions } from './trainer-api.ts';
 import { TrainingRun, type RunDeps } from './training-run.ts';
 import { createEventYield } from './yield-to-events.ts';
@@ -82,6 +83,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
   /** The current dataset's text-grid index (for the article's grid size, or the last asked). */
   let gridIndex: TextGridIndex | null = null;
 
+  const solves = createSolveJobs({ now, sliceMs, yieldToEvents, dataset: () => data });
   const alive = () => {
     if (disposed) throw new Error('the trainer service was disposed; start a new worker');
   };
@@ -257,9 +259,24 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       return { rows: d.n, bytes };
     },
 
+    async solve(reg, tol, onProgress) {
+      alive();
+      return solves.solve(reg, tol, onProgress);
+    },
+
+    async cancelSolve() {
+      solves.cancel();
+    },
+
+    async retrainOnSupport(from) {
+      alive();
+      return solves.retrain(from);
+    },
+
     async dispose() {
       if (disposed) return;
       generation++;
+      solves.cancel();
       await inTurn(async () => {
         await stopRun();
         disposed = true;
