@@ -53,6 +53,23 @@ export default tseslint.config(
     },
   },
   {
+    // The optimizers' folder may import the rest of the core (one level up), nothing beyond.
+    files: ['src/core/optimizers/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...uiLibraries, 'node:*', '../../*'],
+              message: 'src/core is pure: it imports only from src/core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['workers/**/*.ts'],
     rules: {
       'no-restricted-imports': [

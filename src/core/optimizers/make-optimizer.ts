@@ -1,0 +1,54 @@
+/**
+ * Builds the optimizer a run asks for by name: the one place the worker and the CLI turn an
+ * OptimizerChoice into an Optimizer. `seed` keys the samplers of pegasos and sgd (the dataset's
+ * seed, so a run is fixed by its settings).
+ */
+import type { LinearModel } from '../classifier.ts';
+import type { Dataset } from '../dataset.ts';
+import type { Optimizer, OptimizerSettings } from '../optimizer.ts';
+import { Trainer } from '../trainer.ts';
+import { MinibatchSgd } from './minibatch-sgd.ts';
+import { Momentum } from './momentum.ts';
+import type { OptimizerChoice } from './optimizer-limits.ts';
+import { Pegasos } from './pegasos.ts';
+
+export function makeOptimizer(
+  choice: OptimizerChoice,
+  data: Dataset,
+  model: LinearModel,
+  settings: OptimizerSettings,
+  seed: number,
+): Optimizer {
+  switch (choice.optimizer) {
+    case 'gd':
+      return new Trainer(data, model, settings);
+    case 'pegasos':
+      return new Pegasos(data, model, settings, { project: choice.project === 'on', seed });
+    case 'sgd':
+      return new MinibatchSgd(data, model, settings, {
+        batchSize: choice.batchSize,
+        schedule: choice.schedule,
+        seed,
+      });
+    case 'momentum':
+      return new Momentum(data, model, settings, { beta: choice.beta, kind: choice.momentum });
+  }
+}
+
+/** True when `opt` is what `choice` would build (so a worker can keep it between runs). */
+export function optimizerMatches(opt: Optimizer, choice: OptimizerChoice): boolean {
+  switch (choice.optimizer) {
+    case 'gd':
+      return opt instanceof Trainer;
+    case 'pegasos':
+      return opt instanceof Pegasos && opt.project === (choice.project === 'on');
+    case 'sgd':
+      return (
+        opt instanceof MinibatchSgd &&
+        opt.batchSize === Math.min(choice.batchSize, opt.n) &&
+        opt.schedule === choice.schedule
+      );
+    case 'momentum':
+      return opt instanceof Momentum && opt.beta === choice.beta && opt.kind === choice.momentum;
+  }
+}
