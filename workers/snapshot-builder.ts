@@ -100,23 +100,31 @@ export class SnapshotBuilder {
     };
   }
 
-  /** History entries [curveFrom, epoch) plus the current epoch's metrics. */
+  /**
+   * History entries [curveFrom, epoch) plus the current epoch's metrics; the entries sent are
+   * released, so the worker holds only the epochs since the last snapshot.
+   */
   private curveChunk({ history: h, epoch: to, m }: ModelState): CurveChunk {
     const from = Math.min(this.curveFrom, to);
+    const held = Math.min(to, h.length);
+    const start = from < held ? h.offset(from) : 0;
+    const end = from < held ? h.offset(held) : 0;
     const pick = (a: Float64Array, last: number) => {
       const out = new Float64Array(to - from + 1);
-      out.set(a.subarray(from, to));
+      out.set(a.subarray(start, end));
       out[to - from] = last;
       return out;
     };
     this.curveFrom = to + 1;
-    return {
+    const chunk = {
       from,
       meanLoss: pick(h.meanLoss, m.meanLoss),
       objective: pick(h.objective, m.objective),
       svCount: pick(h.svCount, m.svCount),
       accuracy: pick(h.accuracy, m.accuracy),
     };
+    h.release(to);
+    return chunk;
   }
 }
 
