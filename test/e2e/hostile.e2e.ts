@@ -276,21 +276,26 @@ describe('a diverged run', () => {
     expect(await text(page, 'mean-loss')).toMatch(/^\d\.\d{3}e\+\d+$/);
     expect((await text(page, 'weights')).length).toBeLessThan(40);
     // The charts read out the same latest epoch, and every axis label stays inside its chart.
-    const charts = await page.$eval(byTestId('loss-chart'), (loss) =>
-      [...loss.parentElement!.querySelectorAll('figure.chart')].map((f) => {
-        const box = f.getBoundingClientRect();
-        const spill = [...f.querySelectorAll('.axes text')].filter((t) => {
-          const r = t.getBoundingClientRect();
-          return r.left < box.left - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1;
-        });
-        return { readout: f.querySelector('.readout')?.textContent ?? '', spill: spill.length };
-      }),
-    );
-    expect(charts).toHaveLength(3);
-    for (const c of charts) {
+    const charts = () =>
+      page.$eval(byTestId('loss-chart'), (loss) =>
+        [...loss.parentElement!.querySelectorAll('figure.chart')].map((f) => {
+          const box = f.getBoundingClientRect();
+          const spill = [...f.querySelectorAll('.axes text')].filter((t) => {
+            const r = t.getBoundingClientRect();
+            return r.left < box.left - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1;
+          });
+          return { readout: f.querySelector('.readout')?.textContent ?? '', spill: spill.length };
+        }),
+      );
+    const linear = await charts();
+    expect(linear).toHaveLength(3);
+    for (const c of linear) {
       expect(c.readout).toContain('Epoch 159');
       expect(c.spill).toBe(0);
     }
+    // On a log axis d3 would label 1e+154 as '1000…000Y', 150 characters.
+    await page.check(`${byTestId('loss-chart')} input[type="checkbox"]`);
+    expect((await charts()).map((c) => c.spill)).toEqual([0, 0, 0]);
     const width = await pageWidth(page);
     expect(width.scroll).toBeLessThanOrEqual(width.viewport);
   });
