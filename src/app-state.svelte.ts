@@ -12,6 +12,7 @@ import { FormState } from './app/form-state.svelte.ts';
 import { RunController } from './app/run-controller.svelte.ts';
 import type { UiStatus } from './app/run-events.ts';
 import { SnapshotView } from './app/snapshot-view.svelte.ts';
+import { SolveState } from './app/solve-state.svelte.ts';
 import { TextGridPoller } from './app/text-grid-poller.svelte.ts';
 import { browserClock, type PacerClock } from './ui/draw-pacer.ts';
 import type { IgnoredEntry } from './url-state.ts';
@@ -34,6 +35,8 @@ export class AppState {
   readonly view: SnapshotView;
   readonly textGrid: TextGridPoller;
   readonly run: RunController;
+  /** The exact optimum of the data and λ on screen (Solve). */
+  readonly optimum: SolveState;
 
   /** True when the dataset fields no longer match the data on screen. */
   get recipeStale(): boolean {
@@ -84,6 +87,11 @@ export class AppState {
     });
     this.run.events.on((e) => {
       if (e.type === 'dataset') this.textGrid.clear();
+    });
+    this.optimum = new SolveState(client, () => {
+      const summary = this.dataset.summary;
+      const reg = this.form.settings?.hp.reg;
+      return summary && reg !== undefined ? { summary, reg } : null;
     });
     if (options.hidden === undefined && typeof document !== 'undefined') {
       document.addEventListener('visibilitychange', this.onVisibility);
