@@ -278,17 +278,23 @@ describe('the form', () => {
 });
 
 describe('layout and accessibility', () => {
-  it('puts the controls beside the plot on a wide screen and above it on a narrow one', async () => {
+  it('puts the settings beside the plot on a wide screen and below it on a narrow one, the run buttons above it on both', async () => {
     await open('', { width: 1400, height: 900 });
     await waitReady(page);
     const form = (await page.locator('form').boundingBox())!;
     const plot = (await page.locator(byTestId('plot')).boundingBox())!;
+    const train = (await page.locator(byTestId('train')).boundingBox())!;
     expect(plot.x).toBeGreaterThan(form.x + form.width);
+    expect(train.y + train.height).toBeLessThan(plot.y);
     await page.setViewportSize({ width: 700, height: 900 });
-    await page.waitForTimeout(200);
-    const narrowForm = (await page.locator('form').boundingBox())!;
+    // The one-column layout once the resize has been laid out (the plot above the form).
+    await page.waitForFunction((sel) => {
+      const plotBox = document.querySelector(sel)!.getBoundingClientRect();
+      return plotBox.bottom < document.querySelector('form')!.getBoundingClientRect().top;
+    }, byTestId('plot'));
     const narrowPlot = (await page.locator(byTestId('plot')).boundingBox())!;
-    expect(narrowPlot.y).toBeGreaterThan(narrowForm.y + narrowForm.height);
+    const narrowTrain = (await page.locator(byTestId('train')).boundingBox())!;
+    expect(narrowTrain.y + narrowTrain.height).toBeLessThan(narrowPlot.y);
     expect(narrowPlot.x + narrowPlot.width).toBeLessThanOrEqual(700);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(700);
