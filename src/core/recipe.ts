@@ -3,6 +3,11 @@
  * worker and the form all say the same thing about bad input.
  */
 import { limitErrors, type FieldError, type Limit } from './limits.ts';
+import {
+  DEFAULT_OPTIMIZER_CHOICE,
+  optimizerErrors,
+  type OptimizerChoice,
+} from './optimizers/optimizer-limits.ts';
 
 export type { FieldError } from './limits.ts';
 
@@ -20,8 +25,12 @@ export interface Recipe {
   noise: number;
 }
 
-/** Full-batch gradient descent settings. */
-export interface Hyperparameters {
+/**
+ * Training settings: lr, epochs and reg, and which optimizer with its own settings
+ * (optimizers/optimizer-limits.ts). An absent optimizer field takes its default (full-batch GD),
+ * so settings written before there was a choice still mean what they meant.
+ */
+export interface Hyperparameters extends Partial<OptimizerChoice> {
   /** Learning rate (step size). */
   lr: number;
   /** Epochs of full-batch gradient descent. */
@@ -39,11 +48,22 @@ export const DEFAULT_RECIPE: Readonly<Recipe> = Object.freeze({
   noise: 0.5,
 });
 
-export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = Object.freeze({
+export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters & OptimizerChoice> = Object.freeze({
   lr: 0.05,
   epochs: 400,
   reg: 0.01,
+  ...DEFAULT_OPTIMIZER_CHOICE,
 });
+
+/** The optimizer choice of hp, every absent field at its default. */
+export function optimizerChoiceOf(hp: Hyperparameters): OptimizerChoice {
+  const c = { ...DEFAULT_OPTIMIZER_CHOICE } as Record<string, unknown>;
+  for (const k of Object.keys(DEFAULT_OPTIMIZER_CHOICE)) {
+    const v = (hp as unknown as Record<string, unknown>)[k];
+    if (v !== undefined) c[k] = v;
+  }
+  return c as unknown as OptimizerChoice;
+}
 
 /** At most 10^7 points (5·10^6 per class): about 240 MB of float64 data. */
 export const MAX_POINTS = 10_000_000;
@@ -63,12 +83,12 @@ export const RECIPE_LIMITS = Object.freeze({
   noise: { kind: 'number', min: 0 },
 } as const satisfies Record<keyof Recipe, Limit>);
 
-/** The allowed value of every training setting. */
+/** The allowed value of lr, epochs and reg (the optimizer's own: OPTIMIZER_LIMITS). */
 export const HYPERPARAMETER_LIMITS = Object.freeze({
   lr: { kind: 'number', min: 0, strict: true },
   epochs: { kind: 'integer', min: 0, max: MAX_EPOCHS },
   reg: { kind: 'number', min: 0 },
-} as const satisfies Record<keyof Hyperparameters, Limit>);
+} as const satisfies Record<'lr' | 'epochs' | 'reg', Limit>);
 
 /** Memory a point takes in the worker: d coordinates and a label (float64), two SV index slots. */
 export function bytesPerPoint(d: number): number {
@@ -96,7 +116,9 @@ export function recipeErrors(r: Recipe): FieldError[] {
   return out;
 }
 
-/** Every problem with the training settings; empty when they are valid. */
+/** Every problem with the training settings (absent optimizer fields are their defaults). */
 export function hyperparameterErrors(h: Hyperparameters): FieldError[] {
-  return limitErrors(HYPERPARAMETER_LIMITS, h as unknown as Record<string, unknown>);
+  const out = limitErrors(HYPERPARAMETER_LIMITS, h as unknown as Record<string, unknown>);
+  const reg = typeof h.reg === 'number' ? h.reg : undefined;
+  return out.concat(optimizerErrors(optimizerChoiceOf(h), reg));
 }

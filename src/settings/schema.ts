@@ -22,6 +22,7 @@ import {
   type Hyperparameters,
   type Recipe,
 } from '../core/recipe.ts';
+import { OPTIMIZER_LIMITS as O } from '../core/optimizers/optimizer-limits.ts';
 import { defineSchema, type GroupSpec, type SettingEntry } from './define.ts';
 
 /** A whole experiment: how the data is drawn and how the classifier is trained. */
@@ -91,6 +92,20 @@ export const SETTING_ENTRIES = [
     default: DEFAULT_RECIPE.noise,
   },
   {
+    key: 'optimizer',
+    group: 'hp',
+    label: 'Optimizer',
+    heading: 'Optimizer',
+    limit: O.optimizer,
+    default: DEFAULT_HYPERPARAMETERS.optimizer,
+    optionLabels: {
+      gd: 'Gradient descent',
+      pegasos: 'Pegasos (SGD)',
+      sgd: 'Mini-batch SGD',
+      momentum: 'GD with momentum',
+    },
+  },
+  {
     key: 'lr',
     group: 'hp',
     label: 'Learning rate',
@@ -114,6 +129,52 @@ export const SETTING_ENTRIES = [
     limit: H.reg,
     default: DEFAULT_HYPERPARAMETERS.reg,
     note: 'objective = loss + λ/2·‖w‖²',
+  },
+  {
+    key: 'project',
+    group: 'hp',
+    label: 'Project onto ‖w‖ ≤ 1/√λ',
+    heading: 'Project',
+    limit: O.project,
+    default: DEFAULT_HYPERPARAMETERS.project,
+    optionLabels: { on: 'yes', off: 'no' },
+    note: 'Pegasos steps 1/(λt), its bias lr/√t',
+  },
+  {
+    key: 'batchSize',
+    group: 'hp',
+    label: 'Batch size',
+    heading: 'Batch',
+    limit: O.batchSize,
+    default: DEFAULT_HYPERPARAMETERS.batchSize,
+  },
+  {
+    key: 'schedule',
+    group: 'hp',
+    label: 'Step schedule',
+    heading: 'Schedule',
+    limit: O.schedule,
+    default: DEFAULT_HYPERPARAMETERS.schedule,
+    optionLabels: { constant: 'constant lr', inverse: 'lr/t', 'inverse-sqrt': 'lr/√t' },
+    note: 't in epochs, from 1',
+  },
+  {
+    key: 'beta',
+    group: 'hp',
+    label: 'Momentum β',
+    heading: 'β',
+    limit: O.beta,
+    default: DEFAULT_HYPERPARAMETERS.beta,
+    note: 'below 1',
+  },
+  {
+    key: 'momentum',
+    group: 'hp',
+    label: 'Momentum kind',
+    heading: 'Momentum',
+    limit: O.momentum,
+    default: DEFAULT_HYPERPARAMETERS.momentum,
+    optionLabels: { 'heavy-ball': 'heavy ball', nesterov: 'Nesterov' },
   },
 ] as const satisfies readonly SettingEntry[];
 

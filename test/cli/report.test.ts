@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReportFlags } from '../../src/cli/report-flags.ts';
+import { DEFAULT_OPTIMIZER_CHOICE } from '../../src/core/optimizers/optimizer-limits.ts';
 
 const root = new URL('../../', import.meta.url);
 function run(args: string[]) {
@@ -54,7 +55,7 @@ describe('parseReportFlags', () => {
     expect(o.recipe.seed).toBe(4);
     expect(o.recipe.trueW).toEqual([0.5, -2]);
     expect(o.recipe.trueB).toBe(-0.25);
-    expect(o.hp).toEqual({ lr: 0.05, epochs: 400, reg: 0.01 });
+    expect(o.hp).toEqual({ lr: 0.05, epochs: 400, reg: 0.01, ...DEFAULT_OPTIMIZER_CHOICE });
     expect(o.grid).toBe(21);
   });
 

@@ -6,6 +6,7 @@ import {
   withinLimit,
   type Limit,
 } from '../../src/core/limits.ts';
+import { OPTIMIZER_LIMITS } from '../../src/core/optimizers/optimizer-limits.ts';
 import {
   HYPERPARAMETER_LIMITS,
   hyperparameterErrors,
@@ -61,7 +62,9 @@ describe('limitError', () => {
 describe("the core's limits", () => {
   it('cover every field of the recipe and the training settings, in their order', () => {
     expect(Object.keys(RECIPE_LIMITS)).toEqual(Object.keys(DEFAULT_RECIPE));
-    expect(Object.keys(HYPERPARAMETER_LIMITS)).toEqual(Object.keys(DEFAULT_HYPERPARAMETERS));
+    expect([...Object.keys(HYPERPARAMETER_LIMITS), ...Object.keys(OPTIMIZER_LIMITS)]).toEqual(
+      Object.keys(DEFAULT_HYPERPARAMETERS),
+    );
   });
 
   it('are what the validators check: each bound allowed, one step past it refused', () => {

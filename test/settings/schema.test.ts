@@ -5,6 +5,7 @@ import {
   HYPERPARAMETER_LIMITS,
   RECIPE_LIMITS,
 } from '../../src/core/recipe.ts';
+import { OPTIMIZER_LIMITS } from '../../src/core/optimizers/optimizer-limits.ts';
 import {
   assemble,
   defineSchema,
@@ -19,7 +20,7 @@ import { CHOICE_ENTRIES, CHOICE_SCHEMA, choiceSettings } from './choice-schema.t
 
 const CORE_LIMITS: Record<string, Record<string, unknown>> = {
   recipe: RECIPE_LIMITS,
-  hp: HYPERPARAMETER_LIMITS,
+  hp: { ...HYPERPARAMETER_LIMITS, ...OPTIMIZER_LIMITS },
 };
 
 describe("hinge-lab's schema", () => {
@@ -28,7 +29,12 @@ describe("hinge-lab's schema", () => {
       expect(e.limit, e.key).toBe(CORE_LIMITS[e.group]![e.key]);
     }
     const keys = SETTINGS.entries.map((e) => e.key);
-    expect(keys).toEqual([...Object.keys(RECIPE_LIMITS), ...Object.keys(HYPERPARAMETER_LIMITS)]);
+    expect(keys).toEqual([
+      ...Object.keys(RECIPE_LIMITS),
+      'optimizer',
+      ...Object.keys(HYPERPARAMETER_LIMITS),
+      ...Object.keys(OPTIMIZER_LIMITS).slice(1),
+    ]);
   });
 
   it("has the core's defaults: the article's experiment", () => {
@@ -44,9 +50,15 @@ describe("hinge-lab's schema", () => {
       trueW: '1 to 64 comma-separated numbers; two for the plot, e.g. 1,-0.6',
       trueB: 'Any finite number',
       noise: '0 or more',
+      optimizer: 'One of: Gradient descent, Pegasos (SGD), Mini-batch SGD, GD with momentum',
       lr: 'Greater than 0',
       epochs: 'Integer, 0 to 10,000,000',
       reg: '0 or more; objective = loss + λ/2·‖w‖²',
+      project: 'One of: yes, no; Pegasos steps 1/(λt), its bias lr/√t',
+      batchSize: 'Integer, 1 to 10,000,000',
+      schedule: 'One of: constant lr, lr/t, lr/√t; t in epochs, from 1',
+      beta: '0 or more; below 1',
+      momentum: 'One of: heavy ball, Nesterov',
     });
     expect(SETTINGS.entries.map(inputModeOf)).toEqual([
       'numeric',
@@ -54,9 +66,15 @@ describe("hinge-lab's schema", () => {
       'text',
       'decimal',
       'decimal',
+      'text',
       'decimal',
       'numeric',
       'decimal',
+      'text',
+      'numeric',
+      'text',
+      'decimal',
+      'text',
     ]);
   });
 
@@ -67,9 +85,15 @@ describe("hinge-lab's schema", () => {
       'true-w',
       'true-b',
       'noise',
+      'optimizer',
       'lr',
       'epochs',
       'reg',
+      'project',
+      'batch-size',
+      'schedule',
+      'beta',
+      'momentum',
     ]);
   });
 });
