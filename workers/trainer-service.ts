@@ -11,13 +11,21 @@ import type { Dataset } from '../src/core/dataset.ts';
 import { evaluateWeights } from '../src/core/evaluate.ts';
 import { datasetText, EXPORT_FORMATS, type ExportFormat } from '../src/core/export-formats.ts';
 import type { Optimizer } from '../src/core/optimizer.ts';
-import { hyperparameterErrors, recipeErrors, type Hyperparameters } from '../src/core/recipe.ts';
+import type { LinearModel } from '../src/core/classifier.ts';
+import { makeOptimizer, optimizerMatches } from '../src/core/optimizers/make-optimizer.ts';
+import {
+  hyperparameterErrors,
+  optimizerChoiceOf,
+  recipeErrors,
+  type Hyperparameters,
+} from '../src/core/recipe.ts';
 import { TextGridIndex } from '../src/core/text-grid-index.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { generateInSlices } from './dataset-job.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
 import { createSolveJobs } from './solve-job.ts';
 import type { Snapshot, SnapshotPolicy, TrainerService, TrainOptions } from './trainer-api.ts';
+import { checkEpochPolicy, checkFrom, invalid } from './train-checks.ts';
 import { TrainingRun, type RunDeps } from './training-run.ts';
 import { createEventYield } from './yield-to-events.ts';
 
@@ -27,31 +35,6 @@ export interface ServiceOptions {
   now?: () => number;
   /** Marks a snapshot's buffers for transfer (comlink's `transfer` in the worker). */
   transfer?: (s: Snapshot) => Snapshot;
-}
-
-function invalid(errors: { message: string }[]): Error | null {
-  return errors.length ? new RangeError(errors.map((e) => e.message).join('; ')) : null;
-}
-
-function checkEpochPolicy(options: Pick<TrainOptions, 'snapshots'>): Error | null {
-  const every = options.snapshots?.everyEpochs;
-  if (every !== undefined && (!Number.isInteger(every) || every < 1)) {
-    return new RangeError(`snapshots.everyEpochs must be an integer >= 1, got ${every}`);
-  }
-  const eps = options.snapshots?.epochsPerSecond;
-  if (eps !== undefined && !(Number.isFinite(eps) && eps > 0 && eps <= 1000)) {
-    return new RangeError(`snapshots.epochsPerSecond must be a number in (0, 1000], got ${eps}`);
-  }
-  const ms = options.snapshots?.minIntervalMs;
-  if (ms !== undefined && !(Number.isFinite(ms) && ms >= 0)) {
-    return new RangeError(`snapshots.minIntervalMs must be a finite number >= 0, got ${ms}`);
-  }
-  return null;
-}
-
-function checkFrom(from: unknown): Error | null {
-  if (from === undefined || from === 'start' || from === 'current') return null;
-  return new RangeError(`from must be 'start' or 'current', got '${String(from)}'`);
 }
 
 /** A promise queue: each task starts when the one before has settled (failed or not). */
@@ -80,6 +63,8 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
   let runIds = 0;
   let generation = 0;
   let latest: { w: Float64Array; b: number } | null = null;
+  /** The dataset's initial weights and seed: a new optimizer starts from them. */
+  let origin: { model: LinearModel; seed: number } | null = null;
   /** The current dataset's text-grid index (for the article's grid size, or the last asked). */
   let gridIndex: TextGridIndex | null = null;
 
@@ -99,6 +84,19 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
     const r = run;
     run = null;
     if (r?.active) await r.cancel().catch(() => undefined);
+  };
+  /**
+   * The optimizer hp asks for: the current one when it matches, else a new one at the initial
+   * weights (true: the run starts over, whatever `from` said).
+   */
+  const switchOptimizer = (hp: Hyperparameters): boolean => {
+    const choice = optimizerChoiceOf(hp);
+    if (!optimizer || !data || !origin || optimizerMatches(optimizer, choice)) return false;
+    const capture = optimizer.capture;
+    optimizer = makeOptimizer(choice, data, origin.model, hp, origin.seed);
+    optimizer.capture = capture;
+    snapshots?.restart();
+    return true;
   };
   const remember = (s: Snapshot): Snapshot => {
     latest = { w: Float64Array.from(s.w), b: s.b };
@@ -137,6 +135,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
         data = job.data;
         gridIndex = job.gridIndex;
         optimizer = new Trainer(job.data, job.model, { lr: 0.05, reg: 0 });
+        origin = { model: job.model, seed: recipe.seed };
         snapshots = new SnapshotBuilder(job.data, job.sample);
         latest = { w: Float64Array.from(job.model.w), b: job.model.b };
         onProgress?.({ accepted: job.data.n, n: job.data.n });
@@ -152,9 +151,11 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
         checkFrom(options.from);
       if (error) throw error;
       const r = await inTurn(async () => {
-        const { opt, sb } = ready();
+        ready();
         await stopRun();
-        if (options.from !== 'current') {
+        const switched = switchOptimizer(options);
+        const { opt, sb } = ready();
+        if (options.from !== 'current' && !switched) {
           opt.reset();
           sb.restart();
         }
@@ -182,12 +183,14 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
         throw new RangeError(`step count must be an integer in [1, 1000000], got ${k}`);
       }
       const stepping = await inTurn(async () => {
-        const { opt } = ready();
+        ready();
         if (run?.status === 'running') await run.pause();
         if (!run || !run.active) {
           const error =
             invalid(hyperparameterErrors(hp)) ?? checkEpochPolicy({ snapshots: policy });
           if (error) throw error;
+          switchOptimizer(hp);
+          const { opt } = ready();
           opt.setSettings({ lr: hp.lr, reg: hp.reg });
           startRun(Math.max(hp.epochs, opt.epoch + k), null, policy ?? {}, true);
         }

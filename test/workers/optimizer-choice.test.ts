@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { initialModel } from '../../src/core/classifier.ts';
+import { generateDataset } from '../../src/core/dataset.ts';
+import { makeOptimizer } from '../../src/core/optimizers/make-optimizer.ts';
+import { DEFAULT_OPTIMIZER_CHOICE } from '../../src/core/optimizers/optimizer-limits.ts';
+import { PyRandom } from '../../src/core/py-random.ts';
+import {
+  DEFAULT_HYPERPARAMETERS,
+  DEFAULT_RECIPE,
+  type Hyperparameters,
+} from '../../src/core/recipe.ts';
+import { createTrainerService } from '../../workers/trainer-service.ts';
+
+/** The same run in the core directly: `epochs` epochs of the optimizer hp names. */
+function coreRun(hp: Hyperparameters & typeof DEFAULT_OPTIMIZER_CHOICE) {
+  const rng = new PyRandom(DEFAULT_RECIPE.seed);
+  const data = generateDataset(DEFAULT_RECIPE, rng);
+  const opt = makeOptimizer(hp, data, initialModel(data.d, rng), hp, DEFAULT_RECIPE.seed);
+  opt.setSettings(hp);
+  while (opt.epoch < hp.epochs || !opt.epochComplete) opt.advance(opt.rowsPerEpoch);
+  return opt;
+}
+
+describe('the worker builds the optimizer the settings name', () => {
+  it('trains each optimizer to the core’s bits, switching between runs, and GD again after', async () => {
+    const service = createTrainerService();
+    await service.generate({ ...DEFAULT_RECIPE });
+    for (const optimizer of ['pegasos', 'sgd', 'momentum', 'gd'] as const) {
+      const hp = { ...DEFAULT_HYPERPARAMETERS, optimizer, epochs: 40 };
+      const epochs: number[] = [];
+      const final = await service.train({ ...hp }, (s) => void epochs.push(s.epoch));
+      expect(final.status).toBe('done');
+      expect(epochs[0]).toBe(0);
+      const opt = coreRun(hp);
+      expect(Array.from(final.w)).toEqual(Array.from(opt.w));
+      expect(final.b).toBe(opt.b);
+      expect(final.meanLoss).toBe(opt.metrics().meanLoss);
+    }
+    await service.dispose();
+  });
+
+  it('a different optimizer starts over even from the current weights; step builds it too', async () => {
+    const service = createTrainerService();
+    await service.generate({ ...DEFAULT_RECIPE });
+    await service.train({ ...DEFAULT_HYPERPARAMETERS, epochs: 30 }, () => undefined);
+    const hp = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'momentum' as const, epochs: 30 };
+    const seen: number[] = [];
+    const final = await service.train({ ...hp, from: 'current' }, (s) => void seen.push(s.epoch));
+    expect(seen[0]).toBe(0);
+    expect(Array.from(final.w)).toEqual(Array.from(coreRun(hp).w));
+    const pegasos = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'pegasos' as const, epochs: 30 };
+    const s = await service.step(3, pegasos);
+    expect(s.epoch).toBe(3);
+    expect(Array.from(s.w)).toEqual(Array.from(coreRun({ ...pegasos, epochs: 3 }).w));
+    await service.dispose();
+  });
+
+  it('refuses pegasos with reg = 0, naming the field', async () => {
+    const service = createTrainerService();
+    await service.generate({ ...DEFAULT_RECIPE });
+    const hp = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'pegasos' as const, reg: 0 };
+    await expect(service.train(hp, () => undefined)).rejects.toThrow(/reg must be > 0 for pegasos/);
+    await service.dispose();
+  });
+});
