@@ -154,6 +154,8 @@ export class CompareState {
     const record = this.local;
     const s = this.publisher.localSnapshot;
     if (!record || !s) return;
+    // Said at once: the store may take up to STORAGE_TIMEOUT_MS to answer, or fail.
+    this.notice = { kind: 'info', text: `Pinning “${record.label}”…` };
     try {
       const sv = await this.supportVectorsOf(record, s, MAX_PINNED_SV);
       await this.savedRuns.pin(withSupportVectors(record, sv, MAX_PINNED_SV));

@@ -162,6 +162,8 @@ export class SavedRunsState {
     }
     const parsed = parseRunJson(text);
     if (!parsed.ok) return void fail(parsed.error);
+    // Said at once: the storage calls that follow may take up to STORAGE_TIMEOUT_MS each.
+    this.notify({ kind: 'info', text: `Importing “${parsed.record.label}”…` });
     let record = parsed.record;
     const copy = (await this.isKnown(record.id)) ? ' as a new run (its id is already here)' : '';
     if (copy) record = importedCopy(record, this.newId());

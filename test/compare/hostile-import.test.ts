@@ -130,12 +130,13 @@ describe('storage that fails or never answers', () => {
   });
 
   it('Pin, Import and the list each say so when the store hangs', async () => {
-    const { s, timer } = state(hung);
+    const { s, timer, notices } = state(hung);
     const closed = s.open();
     let pinError: unknown = null;
     const pinning = s.pin(makeRecord({ id: 'p' })).catch((e: unknown) => (pinError = e));
     const importing = s.importFile(file(makeRecord({ id: 'i' }), 'i.json'));
     await settle();
+    expect(notices.map((n) => n.text)).toEqual(['Importing “article”…']); // said at once
     timer.advance(STORAGE_TIMEOUT_MS); // the list, the pin and the import's id check
     await settle();
     timer.advance(STORAGE_TIMEOUT_MS); // the import's save

@@ -26,7 +26,9 @@ describe('SavedRunsState', () => {
     expect(s.importedIds).toEqual(['a']);
     expect(s.unsaved.map((r) => r.id)).toEqual(['b']);
     expect(notices.map((n) => n.text)).toEqual([
+      'Importing “article”…',
       'Imported “article”, saved.',
+      'Importing “article”…',
       'Imported “article”, shown until this tab closes (unfinished runs are not saved).',
     ]);
     expect(s.importError).toBe('');
