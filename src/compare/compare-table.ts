@@ -3,6 +3,8 @@
  * schema, src/settings/schema.ts, with its heading and whether it differs between the rows),
  * each row's setting cells, and the tags under a run's name.
  */
+import { OPTIMIZER_FIELDS } from '../core/optimizers/optimizer-limits.ts';
+import { optimizerChoiceOf } from '../core/recipe.ts';
 import { cellText, differingKeys } from '../settings/columns.ts';
 import { valueOf } from '../settings/define.ts';
 import { SETTINGS, type FieldName } from '../settings/schema.ts';
@@ -22,10 +24,25 @@ export interface SettingCell {
   differs: boolean;
 }
 
-/** One column per setting, in schema order, marked where the records disagree. */
+/** Every optimizer's own settings (batch size, β…): shown only where they apply. */
+const OWN = new Set<string>(Object.values(OPTIMIZER_FIELDS).flat());
+
+/** An optimizer's own setting that `record`'s optimizer does not read. */
+function unused(record: RunRecord, key: string): boolean {
+  const fields: readonly string[] = OPTIMIZER_FIELDS[optimizerChoiceOf(record.hp).optimizer];
+  return OWN.has(key) && !fields.includes(key);
+}
+
+/**
+ * One column per setting, in schema order, marked where the records disagree; an optimizer's
+ * own setting only when some record's optimizer reads it (so GD runs show no batch size).
+ */
 export function settingColumns(records: readonly RunRecord[]): SettingColumn[] {
   const differs = differingKeys(SETTINGS, records);
-  return SETTINGS.entries.map((e) => ({
+  const shown = SETTINGS.entries.filter(
+    (e) => !OWN.has(e.key) || records.some((r) => !unused(r, e.key)),
+  );
+  return shown.map((e) => ({
     key: e.key,
     heading: e.heading,
     differs: differs.has(e.key),
@@ -36,6 +53,7 @@ export function settingColumns(records: readonly RunRecord[]): SettingColumn[] {
 export function settingCells(record: RunRecord, columns: readonly SettingColumn[]): SettingCell[] {
   return columns.map((c) => {
     const entry = SETTINGS.entries.find((e) => e.key === c.key)!;
+    if (unused(record, c.key)) return { key: c.key, text: '–', differs: false };
     return { key: c.key, text: cellText(entry, valueOf(record, entry)), differs: c.differs };
   });
 }

@@ -6,6 +6,7 @@
  * of only the known fields: nothing else (extra keys, Svelte proxies, arrays shared with the
  * caller) is carried along.
  */
+import { DEFAULT_OPTIMIZER_CHOICE } from '../core/optimizers/optimizer-limits.ts';
 import type { Hyperparameters, Recipe } from '../core/recipe.ts';
 import { readGroup } from '../settings/record.ts';
 import { SETTINGS } from '../settings/schema.ts';
@@ -60,8 +61,16 @@ function recipe(v: unknown): Recipe {
   return readGroup(SETTINGS, 'recipe', v) as unknown as Recipe;
 }
 
+/**
+ * hp, an absent optimizer field taking its default: records written before there was a choice
+ * (run files of version 1, older tabs, saved runs) were full-batch GD, and read as such.
+ */
 function hyperparameters(v: unknown): Hyperparameters {
-  return readGroup(SETTINGS, 'hp', v) as unknown as Hyperparameters;
+  const withDefaults =
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? { ...DEFAULT_OPTIMIZER_CHOICE, ...(v as object) }
+      : v;
+  return readGroup(SETTINGS, 'hp', withDefaults) as unknown as Hyperparameters;
 }
 
 function metrics(v: unknown, n: number): Metrics {

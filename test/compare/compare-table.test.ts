@@ -24,6 +24,7 @@ describe('settingColumns', () => {
       { key: 'trueW', heading: 'True w', differs: false },
       { key: 'trueB', heading: 'True b', differs: false },
       { key: 'noise', heading: 'Noise σ', differs: false },
+      { key: 'optimizer', heading: 'Optimizer', differs: false },
       { key: 'lr', heading: 'Learning rate', differs: false },
       { key: 'epochs', heading: 'Epochs', differs: false },
       { key: 'reg', heading: 'λ', differs: false },
@@ -40,11 +41,30 @@ describe('settingColumns', () => {
       '1, -0.5',
       '-0',
       '0.5',
+      'Gradient descent',
       '0.2',
       '400',
       '0.01',
     ]);
     expect(cells.map((c) => c.differs)).toEqual(columns.map((c) => c.differs));
+  });
+});
+
+describe('optimizer columns', () => {
+  it("shows an optimizer's own settings only when a row's optimizer reads them, '–' elsewhere", () => {
+    const sgd = makeRecord({ id: 's', hp: { ...article.hp, optimizer: 'sgd', batchSize: 8 } });
+    expect(settingColumns([article]).map((c) => c.key)).not.toContain('batchSize');
+    const columns = settingColumns([article, sgd]);
+    const keys = columns.map((c) => c.key);
+    expect(keys).toContain('batchSize');
+    expect(keys).toContain('schedule');
+    expect(keys).not.toContain('beta');
+    const cell = (r: RunRecord, key: string) =>
+      settingCells(r, columns).find((c) => c.key === key)!;
+    expect(cell(sgd, 'optimizer').text).toBe('Mini-batch SGD');
+    expect(cell(sgd, 'batchSize').text).toBe('8');
+    expect(cell(article, 'batchSize')).toEqual({ key: 'batchSize', text: '–', differs: false });
+    expect(cell(article, 'optimizer').differs).toBe(true);
   });
 });
 
@@ -63,7 +83,7 @@ describe('which settings differ', () => {
   it('each setting whose value is not the same in every run, −0 apart from 0', () => {
     const other = makeRecord({
       recipe: { ...article.recipe, trueW: [1, -0.5] },
-      hp: { lr: 0.05, epochs: 10, reg: 0 },
+      hp: { ...article.hp, lr: 0.05, epochs: 10, reg: 0 },
     });
     expect(differing(article, article, other)).toEqual(['trueW', 'epochs', 'reg']);
     const zero = makeRecord({ recipe: { ...article.recipe, trueB: 0 } });

@@ -1,5 +1,6 @@
 /** Test helpers: a valid run record and an arbitrary one (fast-check) for the compare modules. */
 import fc from 'fast-check';
+import { DEFAULT_OPTIMIZER_CHOICE } from '../../src/core/optimizers/optimizer-limits.ts';
 import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE } from '../../src/core/recipe.ts';
 import { checkLabel } from '../../src/compare/run-label.ts';
 import { RUN_STATUSES, type RunRecord } from '../../src/compare/run-record.ts';
@@ -61,6 +62,8 @@ export const arbitraryRecord: fc.Arbitrary<RunRecord> = fc
     lr: double(Number.MIN_VALUE),
     epochs: fc.integer({ min: 0, max: 10_000_000 }),
     reg: double(0),
+    optimizer: fc.constantFrom('gd', 'sgd', 'momentum' as const),
+    batchSize: fc.integer({ min: 1, max: 10_000_000 }),
     curveEpochs: sortedUnique(10_000_000, 30),
     churn: fc.boolean(),
     sv: fc.option(sortedUnique(1, 2)),
@@ -99,7 +102,14 @@ export const arbitraryRecord: fc.Arbitrary<RunRecord> = fc
             trueB: r.trueB,
             noise: r.noise,
           },
-          hp: { lr: r.lr, epochs: Math.max(r.epochs, epoch), reg: r.reg },
+          hp: {
+            lr: r.lr,
+            epochs: Math.max(r.epochs, epoch),
+            reg: r.reg,
+            ...DEFAULT_OPTIMIZER_CHOICE,
+            optimizer: r.optimizer,
+            batchSize: r.batchSize,
+          },
           metrics: {
             meanLoss: loss,
             objective: objectiveNow,

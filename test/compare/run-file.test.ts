@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIMIZER_CHOICE } from '../../src/core/optimizers/optimizer-limits.ts';
 import {
   MAX_RUN_FILE_BYTES,
   parseRunJson,
@@ -15,7 +16,7 @@ describe('toRunJson', () => {
   it('starts with the format and version, fields in a fixed order', () => {
     const text = toRunJson(makeRecord(), withSv);
     expect(
-      text.startsWith('{"format":"hinge-lab/run","version":1,"id":"run-1","label":"article",'),
+      text.startsWith('{"format":"hinge-lab/run","version":2,"id":"run-1","label":"article",'),
     ).toBe(true);
     expect(Object.keys(JSON.parse(text) as object)).toEqual([
       'format',
@@ -80,20 +81,41 @@ describe('parseRunJson', () => {
     ['{"format":"x"}', "not a hinge-lab run file (format is 'x')"],
     ['{"format":3}', 'not a hinge-lab run file (format is 3)'],
     [
-      '{"format":"hinge-lab/run","version":2}',
-      'unsupported hinge-lab run file (version 2; this hinge-lab reads version 1)',
+      '{"format":"hinge-lab/run","version":3}',
+      'unsupported hinge-lab run file (version 3; this hinge-lab reads versions 1 and 2)',
     ],
     [
       '{"format":"hinge-lab/run","version":"1"}',
-      'unsupported hinge-lab run file (version "1"; this hinge-lab reads version 1)',
+      'unsupported hinge-lab run file (version "1"; this hinge-lab reads versions 1 and 2)',
     ],
     [
       '{"format":"hinge-lab/run"}',
-      'unsupported hinge-lab run file (it has no "version"; this hinge-lab reads version 1)',
+      'unsupported hinge-lab run file (it has no "version"; this hinge-lab reads versions 1 and 2)',
     ],
+    ['{"format":"hinge-lab/run","version":2}', 'id is missing'],
     ['{"format":"hinge-lab/run","version":1}', 'id is missing'],
   ])('%j: %s', (text, error) => {
     expect(parseRunJson(text)).toEqual({ ok: false, error });
+  });
+
+  it('reads a version 1 file (before the optimizer choice) as a GD run; version 2 keeps its optimizer', () => {
+    const record = makeRecord();
+    const v2 = JSON.parse(toRunJson(record, withSv)) as {
+      version: number;
+      hp: Record<string, unknown>;
+    };
+    const { lr, epochs, reg } = record.hp;
+    const v1 = { ...v2, version: 1, hp: { lr, epochs, reg } };
+    const read = parseRunJson(JSON.stringify(v1));
+    expect(read.ok && read.record.hp).toEqual({ ...record.hp, ...DEFAULT_OPTIMIZER_CHOICE });
+    const sgd = { ...v2, hp: { ...v2.hp, optimizer: 'sgd', batchSize: 5 } };
+    const again = parseRunJson(JSON.stringify(sgd));
+    expect(again.ok && again.record.hp).toMatchObject({ optimizer: 'sgd', batchSize: 5 });
+    const bad = { ...v2, hp: { ...v2.hp, optimizer: 'adam' } };
+    expect(parseRunJson(JSON.stringify(bad))).toEqual({
+      ok: false,
+      error: 'hp.optimizer must be one of gd, pegasos, sgd, momentum, got "adam"',
+    });
   });
 
   it('names an invalid field by its path', () => {
