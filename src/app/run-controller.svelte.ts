@@ -207,7 +207,7 @@ export class RunController {
     } else if (last.status === 'diverged') {
       this.diverged = true;
       this.phase = 'done';
-      this.message = `The weights left the finite numbers after epoch ${last.epoch}; try a smaller learning rate.`;
+      this.message = `The run left the finite numbers after epoch ${last.epoch} (the weights or the objective overflowed); try a smaller learning rate.`;
     } else this.phase = 'paused';
   }
 

@@ -271,6 +271,7 @@ describe('a diverged run', () => {
     const id = await runId(page);
     await page.waitForSelector(row(id, '[data-status="diverged"]'));
     expect(await value(page, 'epoch')).toBe('159');
+    expect(await page.textContent('body')).toContain('left the finite numbers after epoch 159');
     expect(await page.getAttribute(row(id), 'data-epoch')).toBe('159');
     expect(await page.getAttribute(row(id), 'data-mean-loss')).toBe(await value(page, 'mean-loss'));
     expect(await text(page, 'mean-loss')).toMatch(/^\d\.\d{3}e\+\d+$/);
