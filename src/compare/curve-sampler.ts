@@ -46,8 +46,9 @@ export class CurveSampler {
    */
   sample(source: CurveSource): RunCurves {
     this.fold(source);
-    const epochs = this.kept();
-    const at = (v: ArrayLike<number>) => epochs.map((t) => v[t]!);
+    const kept = this.kept();
+    const at = (v: ArrayLike<number>) => kept.map((t) => v[t]!);
+    const epochs = source.epochs ? at(source.epochs) : kept;
     const curves: RunCurves = {
       epochs,
       meanLoss: at(source.meanLoss),

@@ -42,7 +42,6 @@ export class RunPublisher {
   private registry: RunRegistry | null = null;
   /** The settings the run trains with, from its start; null while idle (the form's then). */
   private hp: Hyperparameters | null = null;
-  private samplerRun = -1;
   private built: unknown[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastAt = -Infinity;
@@ -112,17 +111,21 @@ export class RunPublisher {
     if (!force && inputs.every((v, i) => v === this.built[i])) return;
     this.built = inputs;
     this.lastAt = performance.now();
-    if (s.runId !== this.samplerRun) {
-      this.sampler.clear();
-      this.samplerRun = s.runId;
-    }
+    // The page keeps its curves at a fixed resolution; their kept points change as buckets
+    // merge, so they are sampled afresh each time (a few thousand points at most).
+    this.sampler.clear();
     const c = src.curves;
-    const view = (series: typeof c.meanLoss) => series.values.subarray(0, series.length);
+    const k = c.kept();
+    const view = (a: Float64Array, n: number) => a.subarray(0, n);
     const curves = this.sampler.sample({
-      meanLoss: view(c.meanLoss),
-      objective: view(c.objective),
-      svCount: view(c.svCount),
-      churn: { epochs: view(c.churnEpoch), counts: view(c.churn) },
+      epochs: view(k.epochs, k.count),
+      meanLoss: view(k.meanLoss, k.count),
+      objective: view(k.objective, k.count),
+      svCount: view(k.svCount, k.count),
+      churn: {
+        epochs: view(c.churnEpoch.values, c.churnEpoch.length),
+        counts: view(c.churn.values, c.churn.length),
+      },
     });
     const built = buildRecord({
       id: this.tabRun.id,

@@ -76,6 +76,11 @@ export interface RunRecord {
  * holds the value for the weights after t steps; the three series have equal lengths.
  */
 export interface CurveSource {
+  /**
+   * The epoch of entry i when the entries are points kept at irregular epochs (ascending; the
+   * page's curves at a fixed resolution); entry i is epoch i when absent.
+   */
+  epochs?: ArrayLike<number>;
   meanLoss: ArrayLike<number>;
   objective: ArrayLike<number>;
   svCount: ArrayLike<number>;

@@ -7,15 +7,22 @@
  */
 import type { Series } from './series.ts';
 
+/**
+ * A curve as the charts read it: values, the indices to draw, and (for x values) a nearest
+ * lookup. The page's Series (churn, one value per snapshot) and the kept points of its metrics
+ * (kept-line.ts) both are.
+ */
+export type CurveData = Pick<Series, 'values' | 'length' | 'drawIndices' | 'at' | 'nearest'>;
+
 /** One line of a chart against epoch. */
 export interface CurveLine {
   label: string;
   /** A CSS colour (custom properties allowed). */
   color: string;
   dash?: string;
-  ys: Series;
+  ys: CurveData;
   /** The x (epoch) of each value when they are irregular; index = epoch otherwise. */
-  xs?: Series;
+  xs?: CurveData;
   format: (v: number) => string;
   /** Draw the points as dots instead of joining them (for sparse, irregular points). */
   dots?: boolean;
@@ -34,8 +41,8 @@ type Scale = (v: number) => number;
  * at irregular epochs), else i (one point per epoch).
  */
 export function curvePath(
-  ys: Series,
-  xs: Series | null,
+  ys: CurveData,
+  xs: CurveData | null,
   px: Scale,
   py: Scale,
   log: boolean,
@@ -45,8 +52,8 @@ export function curvePath(
 
 /** Small circles of radius r > 0 at the drawn points of ys (x as in curvePath). */
 export function curveDots(
-  ys: Series,
-  xs: Series | null,
+  ys: CurveData,
+  xs: CurveData | null,
   px: Scale,
   py: Scale,
   log: boolean,
@@ -59,7 +66,7 @@ export function curveDots(
  * The range of the drawn points' values over all series (for a shared y domain), skipping
  * values that cannot be drawn.
  */
-export function drawnRange(series: readonly Series[], log: boolean): ValueRange {
+export function drawnRange(series: readonly CurveData[], log: boolean): ValueRange {
   const range = empty();
   for (const ys of series) widen(range, ys.values, ys.drawIndices(), log);
   return finish(range);

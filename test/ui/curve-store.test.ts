@@ -59,3 +59,37 @@ describe('CurveStore', () => {
     expect(c.length).toBe(0);
   });
 });
+
+describe('CurveStore at a fixed resolution', () => {
+  it('holds 10^6 epochs in its buckets: each line and the union exact, with both ends', () => {
+    const c = new CurveStore();
+    const n = 1_000_000;
+    const loss = Float64Array.from({ length: n }, (_, t) => 1 / (1 + t));
+    const obj = Float64Array.from({ length: n }, (_, t) => 2 / (1 + t) + (t % 1000 === 7 ? 5 : 0));
+    const svs = Float64Array.from({ length: n }, (_, t) => t % 60);
+    for (let from = 0; from < n; from += 50_000) {
+      const to = from + 50_000;
+      const part = (a: Float64Array) => a.subarray(from, to);
+      c.addChunk({
+        from,
+        meanLoss: part(loss),
+        objective: part(obj),
+        svCount: part(svs),
+        accuracy: part(svs),
+      });
+    }
+    expect(c.length).toBe(n);
+    const u = c.kept();
+    expect(u.count).toBeLessThanOrEqual(c.metrics.capacity);
+    expect([u.epochs[0], u.epochs[u.count - 1]]).toEqual([0, n - 1]);
+    for (let j = 0; j < u.count; j++) {
+      const t = u.epochs[j]!;
+      expect([u.meanLoss[j], u.objective[j], u.svCount[j]]).toEqual([loss[t], obj[t], svs[t]]);
+    }
+    const xs = c.objective.epochs!;
+    expect(c.objective.length).toBeLessThanOrEqual(2 * c.metrics.maxBuckets + 2);
+    expect(Math.max(...c.objective.values.subarray(0, c.objective.length))).toBe(obj[7]);
+    expect(xs.at(xs.length - 1)).toBe(n - 1);
+    expect(c.objective.at(xs.nearest(n - 1))).toBe(obj[n - 1]);
+  });
+});
