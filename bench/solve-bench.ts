@@ -17,7 +17,6 @@ import { generateDataset, type Dataset } from '../src/core/dataset.ts';
 import { createSolver } from '../src/core/exact-solver.ts';
 import { PyRandom } from '../src/core/py-random.ts';
 import { DEFAULT_RECIPE } from '../src/core/recipe.ts';
-import { SmoSolver } from '../src/core/smo-solver.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -106,7 +105,7 @@ for (const n of sizes) {
     gap: r.gap,
     primal: r.primal,
     status: r.status,
-    method: solver instanceof SmoSolver ? 'smo' : 'bias-search-dcd',
+    method: solver.method,
     sweeps: r.sweeps,
     valuesOfB: r.outerSteps,
     w: Array.from(r.w),

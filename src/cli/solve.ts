@@ -8,7 +8,6 @@ import { generateDataset } from '../core/dataset.ts';
 import { createSolver, type SolverResult } from '../core/exact-solver.ts';
 import { PyRandom } from '../core/py-random.ts';
 import { recipeErrors } from '../core/recipe.ts';
-import { SmoSolver } from '../core/smo-solver.ts';
 import { FlagError, parseSolveFlags, USAGE, type SolveOptions } from './solve-flags.ts';
 
 /** α as n little-endian float64 values, whatever the machine's byte order. */
@@ -69,7 +68,7 @@ function main(argv: readonly string[]): number {
   const solver = createSolver(data, { reg: options.reg, tol: options.tol });
   const r = solver.solve();
   const seconds = (performance.now() - start) / 1000;
-  const method = solver instanceof SmoSolver ? 'SMO' : 'bias search over dual coordinate descent';
+  const method = solver.method;
   if (options.alphaOut !== null) {
     try {
       writeFileSync(options.alphaOut, alphaBytes(r.alpha));

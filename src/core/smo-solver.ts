@@ -28,6 +28,7 @@ export class SmoSolver {
   readonly lambda: number;
   readonly tol: number;
   readonly C: number;
+  readonly method = 'SMO';
   private readonly data: Dataset;
   private readonly alpha: Float64Array;
   private readonly grad: Float64Array;
@@ -46,7 +47,8 @@ export class SmoSolver {
   private certGap = Infinity;
   private final: SolverResult | null = null;
 
-  constructor(data: Dataset, options: Required<SolverOptions>) {
+  /** `start`: a dual-feasible α to begin from (copied; default 0), e.g. the bias search's. */
+  constructor(data: Dataset, options: Required<SolverOptions>, start?: Float64Array) {
     this.data = data;
     this.n = data.n;
     this.d = data.d;
@@ -60,6 +62,12 @@ export class SmoSolver {
     this.wBest = new Float64Array(this.d);
     this.sums = new PassSums(this.d);
     if (classOrder(data.y) === null) this.final = trivialAnswer(data, this.alpha);
+    else if (start) {
+      this.alpha.set(start);
+      this.sums.reset();
+      evaluateRows(data.x, data.y, this.d, this.alpha, this.w, 0, this.sums, 0, this.n);
+      for (let j = 0; j < this.d; j++) this.w[j] = this.sums.u[j]! / this.lambda;
+    }
   }
 
   get done(): boolean {

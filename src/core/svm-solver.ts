@@ -23,11 +23,9 @@ import {
   type SolverResult,
 } from './solver-result.ts';
 
-/** Outer steps (values of b tried) before giving up with status 'stalled'. */
+/** Values of b tried, sweeps before an evaluation pass, sweeps in all ('stalled' after). */
 const MAX_OUTER = 400;
-/** Sweeps in one fixed-b solve before its evaluation pass, however unconverged. */
 const MAX_SWEEPS_PER_SOLVE = 1000;
-/** Sweeps in all before giving up with status 'stalled'. */
 const MAX_SWEEPS = 1_000_000;
 /** Evaluation and mixing passes go in chunks of this many rows (the budget's unit). */
 const PASS_CHUNK = 65536;
@@ -41,6 +39,7 @@ export class SvmSolver {
   readonly tol: number;
   /** The box bound of every α_i: 1/n. */
   readonly C: number;
+  readonly method = 'bias search over dual coordinate descent';
   private readonly data: Dataset;
   private phase: Phase = 'sweep';
   private alpha: Float64Array;
@@ -69,7 +68,12 @@ export class SvmSolver {
   private rows = 0;
   private final: SolverResult | null = null;
 
-  constructor(data: Dataset, options: SolverOptions) {
+  /** maxSweeps: stop ('stalled', α the feasible mix so far) after this many sweeps. */
+  constructor(
+    data: Dataset,
+    options: SolverOptions,
+    private readonly maxSweeps = MAX_SWEEPS,
+  ) {
     const { reg } = options;
     const tol = options.tol ?? DEFAULT_TOL;
     checkOptions(reg, tol, data.n);
@@ -139,19 +143,8 @@ export class SvmSolver {
     const { data, n, d } = this;
     switch (this.phase) {
       case 'sweep': {
-        const st = this.sweep;
-        const did = sweepSlice(
-          data.x,
-          data.y,
-          d,
-          this.alpha,
-          this.w,
-          this.b,
-          this.lambda,
-          this.C,
-          st,
-          budget,
-        );
+        const { sweep: st, alpha, w, b, lambda, C } = this;
+        const did = sweepSlice(data.x, data.y, d, alpha, w, b, lambda, C, st, budget);
         if (sweepDone(st)) {
           this.sweeps++;
           this.sweepsThisSolve++;
@@ -180,8 +173,8 @@ export class SvmSolver {
       }
       case 'finalize': {
         const to = Math.min(n, this.passRow + Math.min(budget, PASS_CHUNK));
-        const theta = this.bracket.theta();
         const { alphaLo, alphaHi, alpha, sums, C } = this;
+        const theta = alphaLo === alphaHi ? 1 : this.bracket.theta();
         mixRows(data.x, data.y, d, alphaLo, alphaHi, theta, C, alpha, sums, this.passRow, to);
         const did = to - this.passRow;
         this.passRow = to;
@@ -230,7 +223,7 @@ export class SvmSolver {
     // (or Σαy = 0 ends the search at this b) the target is looser.
     const innerTarget =
       this.bracket.bracketed || sums.alphaY === 0 ? this.tol / 4 : Math.max(this.tol / 4, 1e-3);
-    if (innerGap > innerTarget && this.sweeps < MAX_SWEEPS) {
+    if (innerGap > innerTarget && this.sweeps < this.maxSweeps) {
       // A round that ran out of sweeps: shrinking may be cycling on a wrong active set.
       if (this.sweepsThisSolve >= MAX_SWEEPS_PER_SOLVE) this.sweep.shrinking = false;
       this.epsPG = Math.max(this.tol / 100, this.epsPG / 10);
@@ -259,8 +252,10 @@ export class SvmSolver {
       !Number.isNaN(br.exact) ||
       stuck ||
       this.outerSteps >= MAX_OUTER ||
-      this.sweeps >= MAX_SWEEPS
+      this.sweeps >= this.maxSweeps
     ) {
+      // Without both sides of b* no mix is feasible; α = 0 is (D = 0).
+      if (!br.bracketed) this.alphaLo = this.alphaHi = this.alpha.fill(0);
       this.beginPass('finalize');
       return;
     }
