@@ -6,6 +6,7 @@
  * StorageProblem. An import never replaces a run: a file whose id is already known here becomes
  * a new run (importedCopy).
  */
+import { excerpt } from '../settings/excerpt.ts';
 import { MAX_LABEL_LENGTH } from './run-label.ts';
 import { parseRunJson, runFileSizeError } from './run-file.ts';
 import { FINISHED_STATUSES, newRunId, type RunRecord } from './run-record.ts';
@@ -151,7 +152,8 @@ export class SavedRunsState {
    */
   async importFile(file: File): Promise<void> {
     this.importError = '';
-    const fail = (why: string) => (this.importError = `Could not import “${file.name}”: ${why}.`);
+    const name = excerpt(file.name, 60); // a file name is the user's, but may be anything
+    const fail = (why: string) => (this.importError = `Could not import “${name}”: ${why}.`);
     const tooLarge = runFileSizeError(file.size);
     if (tooLarge) return void fail(tooLarge);
     let text: string;
@@ -181,7 +183,7 @@ export class SavedRunsState {
     } catch (e) {
       this.unsaved = [...this.unsaved, record];
       this.importError =
-        `Imported “${file.name}” but could not save it: ${message(e)}. ` +
+        `Imported “${name}” but could not save it: ${message(e)}. ` +
         'It is shown until this tab closes; the file still holds it.';
       return;
     }

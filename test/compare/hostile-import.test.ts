@@ -76,6 +76,14 @@ describe('an import whose id is already known', () => {
     expect(s.saved.map((r) => r.id).sort()).toEqual(['new-1', 'other-tab']);
   });
 
+  it('quotes a long or odd file name as a short escaped excerpt', async () => {
+    const { s } = state(fresh());
+    await s.importFile(new File(['{'], 'x'.repeat(5000) + '\u202E.json'));
+    expect(s.importError).toMatch(/^Could not import “x{60}…”: not JSON/);
+    await s.importFile(new File(['{'], 'a\u202Eb.json'));
+    expect(s.importError).toMatch(/^Could not import “a\\u\{202E\}b\.json”: not JSON/);
+  });
+
   it('marks the label within its 80 characters', () => {
     const copy = importedCopy(makeRecord({ label: 'y'.repeat(80) }), 'z');
     expect(copy.label).toBe('y'.repeat(69) + ' (imported)');
