@@ -3,7 +3,7 @@
  * schema, src/settings/schema.ts, with its heading and whether it differs between the rows),
  * each row's setting cells, and the tags under a run's name.
  */
-import { OPTIMIZER_FIELDS } from '../core/optimizers/optimizer-limits.ts';
+import { fieldApplies } from '../core/optimizers/optimizer-limits.ts';
 import { optimizerChoiceOf } from '../core/recipe.ts';
 import { cellText, differingKeys } from '../settings/columns.ts';
 import { valueOf } from '../settings/define.ts';
@@ -24,13 +24,9 @@ export interface SettingCell {
   differs: boolean;
 }
 
-/** Every optimizer's own settings (batch size, β…): shown only where they apply. */
-const OWN = new Set<string>(Object.values(OPTIMIZER_FIELDS).flat());
-
 /** An optimizer's own setting that `record`'s optimizer does not read. */
 function unused(record: RunRecord, key: string): boolean {
-  const fields: readonly string[] = OPTIMIZER_FIELDS[optimizerChoiceOf(record.hp).optimizer];
-  return OWN.has(key) && !fields.includes(key);
+  return !fieldApplies(optimizerChoiceOf(record.hp).optimizer, key);
 }
 
 /**
@@ -40,7 +36,7 @@ function unused(record: RunRecord, key: string): boolean {
 export function settingColumns(records: readonly RunRecord[]): SettingColumn[] {
   const differs = differingKeys(SETTINGS, records);
   const shown = SETTINGS.entries.filter(
-    (e) => !OWN.has(e.key) || records.some((r) => !unused(r, e.key)),
+    (e) => records.length === 0 || records.some((r) => !unused(r, e.key)),
   );
   return shown.map((e) => ({
     key: e.key,

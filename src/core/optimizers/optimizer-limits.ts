@@ -52,6 +52,18 @@ export const OPTIMIZER_FIELDS: Readonly<Record<OptimizerName, readonly (keyof Op
     momentum: ['beta', 'momentum'],
   });
 
+const OWN_FIELDS = new Set<string>(Object.values(OPTIMIZER_FIELDS).flat());
+
+/**
+ * Whether setting `key` applies under `optimizer` (an id, or any text a form holds): every
+ * setting but another optimizer's own. An unknown optimizer text shows every field.
+ */
+export function fieldApplies(optimizer: string, key: string): boolean {
+  if (!OWN_FIELDS.has(key)) return true;
+  const fields = (OPTIMIZER_FIELDS as Readonly<Record<string, readonly string[]>>)[optimizer];
+  return !fields || fields.includes(key);
+}
+
 /** Every problem with an optimizer choice (reg is the run's, checked against pegasos' need). */
 export function optimizerErrors(c: OptimizerChoice, reg?: number): FieldError[] {
   const out = limitErrors(OPTIMIZER_LIMITS, c as unknown as Record<string, unknown>);
