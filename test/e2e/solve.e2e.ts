@@ -36,6 +36,13 @@ describe('Solve', () => {
     // The article's 400 epochs end at P = 0.166487: 0.004758 above the optimum.
     const distance = Number(await value(page, 'optimum-distance'));
     expect(distance).toBeCloseTo(0.166487 - 0.1617292, 6);
+    // The loss chart then shows P(w_t, b_t) − P* on a log axis.
+    await page.check(byTestId('minus-optimum'));
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent?.includes('Objective − P*'),
+      byTestId('loss-chart'),
+    );
+    expect(await page.textContent(byTestId('loss-chart'))).toContain('P − P* (log)');
   });
 
   it('retrained on its support vectors gives the same line; the run’s set shows how far it is', async () => {
