@@ -12,7 +12,11 @@ import { evaluateWeights } from '../src/core/evaluate.ts';
 import { datasetText, EXPORT_FORMATS, type ExportFormat } from '../src/core/export-formats.ts';
 import type { Optimizer } from '../src/core/optimizer.ts';
 import type { LinearModel } from '../src/core/classifier.ts';
-import { makeOptimizer, optimizerMatches } from '../src/core/optimizers/make-optimizer.ts';
+import {
+  continueRun,
+  makeOptimizer,
+  optimizerMatches,
+} from '../src/core/optimizers/make-optimizer.ts';
 import {
   hyperparameterErrors,
   optimizerChoiceOf,
@@ -86,17 +90,18 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
     if (r?.active) await r.cancel().catch(() => undefined);
   };
   /**
-   * The optimizer hp asks for: the current one when it matches, else a new one at the initial
-   * weights (true: the run starts over, whatever `from` said).
+   * The optimizer hp asks for: the current one when it matches, else a new one that carries on
+   * the current run (continueRun: weights, epoch, curves), whose reset() goes to the data's
+   * initial weights.
    */
-  const switchOptimizer = (hp: Hyperparameters): boolean => {
+  const switchOptimizer = (hp: Hyperparameters): void => {
     const choice = optimizerChoiceOf(hp);
-    if (!optimizer || !data || !origin || optimizerMatches(optimizer, choice)) return false;
-    const capture = optimizer.capture;
-    optimizer = makeOptimizer(choice, data, origin.model, hp, origin.seed);
-    optimizer.capture = capture;
-    snapshots?.restart();
-    return true;
+    if (!optimizer || !data || !origin || optimizerMatches(optimizer, choice)) return;
+    const next = makeOptimizer(choice, data, origin.model, hp, origin.seed);
+    next.capture = optimizer.capture;
+    optimizer.finishEpoch(false);
+    continueRun(optimizer, next);
+    optimizer = next;
   };
   const remember = (s: Snapshot): Snapshot => {
     latest = { w: Float64Array.from(s.w), b: s.b };
@@ -153,9 +158,9 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       const r = await inTurn(async () => {
         ready();
         await stopRun();
-        const switched = switchOptimizer(options);
+        switchOptimizer(options);
         const { opt, sb } = ready();
-        if (options.from !== 'current' && !switched) {
+        if (options.from !== 'current') {
           opt.reset();
           sb.restart();
         }

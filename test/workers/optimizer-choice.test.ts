@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialModel } from '../../src/core/classifier.ts';
 import { generateDataset } from '../../src/core/dataset.ts';
-import { makeOptimizer } from '../../src/core/optimizers/make-optimizer.ts';
+import { continueRun, makeOptimizer } from '../../src/core/optimizers/make-optimizer.ts';
 import { DEFAULT_OPTIMIZER_CHOICE } from '../../src/core/optimizers/optimizer-limits.ts';
 import { PyRandom } from '../../src/core/py-random.ts';
 import {
@@ -9,6 +9,7 @@ import {
   DEFAULT_RECIPE,
   type Hyperparameters,
 } from '../../src/core/recipe.ts';
+import type { Snapshot } from '../../workers/trainer-api.ts';
 import { createTrainerService } from '../../workers/trainer-service.ts';
 
 /** The same run in the core directly: `epochs` epochs of the optimizer hp names. */
@@ -39,19 +40,32 @@ describe('the worker builds the optimizer the settings name', () => {
     await service.dispose();
   });
 
-  it('a different optimizer starts over even from the current weights; step builds it too', async () => {
+  it('another optimizer carries on from the current weights, epoch and curves; step too', async () => {
     const service = createTrainerService();
     await service.generate({ ...DEFAULT_RECIPE });
-    await service.train({ ...DEFAULT_HYPERPARAMETERS, epochs: 30 }, () => undefined);
-    const hp = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'momentum' as const, epochs: 30 };
-    const seen: number[] = [];
-    const final = await service.train({ ...hp, from: 'current' }, (s) => void seen.push(s.epoch));
-    expect(seen[0]).toBe(0);
-    expect(Array.from(final.w)).toEqual(Array.from(coreRun(hp).w));
+    const gd = { ...DEFAULT_HYPERPARAMETERS, epochs: 30 };
+    await service.train(gd, () => undefined);
+    const hp = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'momentum' as const, epochs: 50 };
+    const seen: Snapshot[] = [];
+    const final = await service.train({ ...hp, from: 'current' }, (s) => void seen.push(s));
+    expect(seen[0]!.epoch).toBe(30);
+    expect(final.epoch).toBe(50);
+    // the core: 30 epochs of GD, then momentum from there
+    const rng = new PyRandom(DEFAULT_RECIPE.seed);
+    const data = generateDataset(DEFAULT_RECIPE, rng);
+    const model = initialModel(data.d, rng);
+    const first = makeOptimizer(gd, data, model, gd, DEFAULT_RECIPE.seed);
+    while (first.epoch < 30 || !first.epochComplete) first.advance(first.rowsPerEpoch);
+    const next = makeOptimizer(hp, data, model, hp, DEFAULT_RECIPE.seed);
+    continueRun(first, next);
+    while (next.epoch < 50 || !next.epochComplete) next.advance(next.rowsPerEpoch);
+    expect(Array.from(final.w)).toEqual(Array.from(next.w));
+    expect(final.b).toBe(next.b);
+    // a step under pegasos goes on from epoch 50; a fresh train starts pegasos at 0
     const pegasos = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'pegasos' as const, epochs: 30 };
-    const s = await service.step(3, pegasos);
-    expect(s.epoch).toBe(3);
-    expect(Array.from(s.w)).toEqual(Array.from(coreRun({ ...pegasos, epochs: 3 }).w));
+    expect((await service.step(2, pegasos)).epoch).toBe(52);
+    const fresh = await service.train({ ...pegasos, epochs: 3 }, () => undefined);
+    expect(Array.from(fresh.w)).toEqual(Array.from(coreRun({ ...pegasos, epochs: 3 }).w));
     await service.dispose();
   });
 

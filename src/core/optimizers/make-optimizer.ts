@@ -35,6 +35,24 @@ export function makeOptimizer(
   }
 }
 
+/**
+ * Carries a run over from `prev` to `next` (a fresh optimizer of another kind on the same data):
+ * next takes prev's weights, epoch and history entries [0, epoch), so the curves go on and a
+ * later reset() still returns to next's own initial weights. Its own state starts anew (a
+ * momentum at rest; the samplers at update epoch·n). prev must be at a complete epoch.
+ */
+export function continueRun(prev: Optimizer, next: Optimizer): void {
+  if (!prev.epochComplete) throw new Error('continueRun needs prev at a complete epoch');
+  const { epoch, history: h } = prev;
+  next.reset();
+  for (let t = 0; t < epoch; t++) {
+    next.history.push(h.meanLoss[t]!, h.objective[t]!, h.svCount[t]!, h.accuracy[t]!);
+  }
+  // Every optimizer here keeps its epoch in a public field; restore needs it at least `epoch`.
+  (next as unknown as { epoch: number }).epoch = epoch;
+  next.restore({ epoch, w: Float64Array.from(prev.w), b: prev.b });
+}
+
 /** True when `opt` is what `choice` would build (so a worker can keep it between runs). */
 export function optimizerMatches(opt: Optimizer, choice: OptimizerChoice): boolean {
   switch (choice.optimizer) {

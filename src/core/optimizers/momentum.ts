@@ -129,12 +129,17 @@ export class Momentum implements Optimizer {
       throw new RangeError(`restore needs a state of epoch in [0, ${this.epoch}], got ${epoch}`);
     }
     if (w.length !== this.d) throw new RangeError(`weights have length ${w.length}, d = ${this.d}`);
-    if (!('vw' in state)) throw new TypeError('Momentum.restore needs a state it made (with vw)');
-    const s = state as MomentumState;
     this.w.set(w);
-    this.b = s.b;
-    this.vw.set(s.vw);
-    this.vb = s.vb;
+    this.b = state.b;
+    if ('vw' in state) {
+      const s = state as MomentumState;
+      this.vw.set(s.vw);
+      this.vb = s.vb;
+    } else {
+      // Another optimizer's point (continueRun): the momentum starts from rest there.
+      this.vw.fill(0);
+      this.vb = 0;
+    }
     this.epoch = epoch;
     this.pass.restart();
     this.history.truncate(epoch);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateWeights } from '../../../src/core/evaluate.ts';
 import { createSolver } from '../../../src/core/exact-solver.ts';
-import { makeOptimizer } from '../../../src/core/optimizers/make-optimizer.ts';
+import { continueRun, makeOptimizer } from '../../../src/core/optimizers/make-optimizer.ts';
 import {
   DEFAULT_OPTIMIZER_CHOICE,
   type OptimizerChoice,
@@ -173,4 +173,27 @@ describe('convergence towards the exact optimum (λ = 0.01, 400 points)', () => 
       expect(p - pStar).toBeLessThan(tol);
     },
   );
+});
+
+describe('continueRun', () => {
+  it("carries weights, epoch and history over; reset goes back to next's initial weights", () => {
+    const { data, model, opt: gd } = build({ optimizer: 'gd' });
+    drive(gd, 12, [1000]);
+    const next = makeOptimizer(
+      { ...DEFAULT_OPTIMIZER_CHOICE, optimizer: 'momentum' },
+      ...([data, model, { lr: 0.05, reg: 0.01 }, SEED] as const),
+    );
+    continueRun(gd, next);
+    expect(next.epoch).toBe(12);
+    expect(bits(next.w)).toEqual(bits(gd.w));
+    expect(bits(next.history.objective.subarray(0, 12))).toEqual(
+      bits(gd.history.objective.subarray(0, 12)),
+    );
+    drive(next, 13, [1000]);
+    expect(next.history.length).toBe(13);
+    expect(next.history.objective[12]).toBe(gd.metrics().objective); // epoch 12's own metrics
+    next.reset();
+    expect(bits(next.w)).toEqual(bits(model.w));
+    expect(next.history.length).toBe(0);
+  });
 });
