@@ -5,9 +5,6 @@
  */
 import { byTestId, type EnginePage, type EngineProfile, type WaitOptions } from './engine.ts';
 
-export const ARTICLE_HASH =
-  '#seed=7&nPerClass=30&trueW=1,-0.6&trueB=0.4&noise=0.5&lr=0.05&epochs=400&reg=0.01';
-
 /** Opens the app at baseUrl + hash in a new page of `profile`. */
 export async function openApp(
   profile: EngineProfile,

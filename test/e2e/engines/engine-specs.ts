@@ -7,7 +7,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { readReport } from '../report-fixture.ts';
 import {
-  ARTICLE_HASH,
   attr,
   captureDownload,
   epoch,
@@ -78,7 +77,6 @@ export function engineSpecs(launch: () => Promise<EngineBrowser>): void {
         expect(await page.text('sv-count')).toBe(`${ARTICLE.initialSv} of ${ARTICLE.n}`);
         expect(await page.text('mean-loss')).toBe(ARTICLE.initialLoss);
         expect(await textOnce(page, 'ascii', ARTICLE.initialGrid)).toBe(ARTICLE.initialGrid);
-        expect(await page.evaluate(() => location.hash, null)).toBe(ARTICLE_HASH);
 
         await timeClickToDone(page);
         await page.click('train');

@@ -140,16 +140,20 @@ class SeleniumProfile {
     private readonly uploads: string,
   ) {}
 
-  /** Runs `fn` after every command queued before it. */
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn);
+  /**
+   * Runs `fn` after every command queued before it. A command that gets no answer in
+   * COMMAND_MS fails, naming itself, and the queue moves on: WebDriver itself may wait for a
+   * busy page for minutes, and the test should say which step it was stuck on.
+   */
+  private serial<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => withDeadline(fn(), what));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
   /** Runs `fn` with the driver switched to window `handle`, after every command queued before it. */
-  run<T>(handle: string, fn: (d: WebDriver) => Promise<T>): Promise<T> {
-    return this.serial(async () => {
+  run<T>(handle: string, what: string, fn: (d: WebDriver) => Promise<T>): Promise<T> {
+    return this.serial(what, async () => {
       if (this.current !== handle) {
         await this.driver.switchTo().window(handle);
         this.current = handle;
@@ -159,7 +163,7 @@ class SeleniumProfile {
   }
 
   async newPage(): Promise<EnginePage> {
-    const handle = await this.serial(async () => {
+    const handle = await this.serial('open a window', async () => {
       if (this.firstWindowFree) {
         this.firstWindowFree = false;
       } else {
@@ -174,7 +178,7 @@ class SeleniumProfile {
 
   /** Closes one window; the driver talks to none until the next switch. */
   closeWindow(handle: string): Promise<void> {
-    return this.run(handle, async (d) => {
+    return this.run(handle, 'close the window', async (d) => {
       await d.close();
       this.current = undefined;
     });
@@ -183,7 +187,7 @@ class SeleniumProfile {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.serial(async () => undefined);
+    await this.serial('finish the queue', async () => undefined);
     await this.driver.quit().catch(() => undefined);
     await stopChild(this.child);
   }
@@ -198,8 +202,8 @@ class SeleniumPage implements EnginePage {
     private readonly uploads: string,
   ) {}
 
-  private run<T>(fn: (d: WebDriver) => Promise<T>): Promise<T> {
-    return this.profile.run(this.handle, fn);
+  private run<T>(what: string, fn: (d: WebDriver) => Promise<T>): Promise<T> {
+    return this.profile.run(this.handle, what, fn);
   }
 
   private el(d: WebDriver, id: string) {
@@ -208,18 +212,27 @@ class SeleniumPage implements EnginePage {
 
   async goto(url: string): Promise<void> {
     this.earlier.push(...(await this.errors()));
-    await this.run(async (d) => {
+    await this.run(`load ${url}`, async (d) => {
       await d.get(url);
       await d.executeScript(ERROR_HOOK);
     });
   }
 
   click(id: string): Promise<void> {
-    return this.run(async (d) => (await this.el(d, id)).click());
+    return this.run(`click ${id}`, async (d) => {
+      // Into view first, through every scrolling box it sits in: WebKitWebDriver scrolls only
+      // the page, and calls an element in a scrolled-away part of a card not interactable.
+      const el = await this.el(d, id);
+      await d.executeScript(
+        'arguments[0].scrollIntoView({ block: "center", inline: "center" });',
+        el,
+      );
+      await el.click();
+    });
   }
 
   fill(id: string, value: string): Promise<void> {
-    return this.run(async (d) => {
+    return this.run(`fill ${id}`, async (d) => {
       const input = await this.el(d, id);
       await input.clear();
       await input.sendKeys(value);
@@ -227,13 +240,13 @@ class SeleniumPage implements EnginePage {
   }
 
   select(id: string, value: string): Promise<void> {
-    return this.run(async (d) =>
+    return this.run(`select ${value} in ${id}`, async (d) =>
       (await d.findElement(By.css(`${byTestId(id)} option[value="${value}"]`))).click(),
     );
   }
 
   press(key: string): Promise<void> {
-    return this.run((d) => d.actions().sendKeys(key).perform());
+    return this.run(`press ${key}`, (d) => d.actions().sendKeys(key).perform());
   }
 
   async waitFor<A>(
@@ -254,7 +267,8 @@ class SeleniumPage implements EnginePage {
 
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     // WebDriver's Execute Script awaits a returned promise.
-    return this.run((d) => d.executeScript<R>(`return (${fn.toString()})(arguments[0]);`, arg));
+    const script = `return (${fn.toString()})(arguments[0]);`;
+    return this.run(`run ${script.slice(0, 80)}`, (d) => d.executeScript<R>(script, arg));
   }
 
   text(id: string): Promise<string> {
@@ -267,11 +281,11 @@ class SeleniumPage implements EnginePage {
   async setInputFile(id: string, file: { name: string; content: string }): Promise<void> {
     const path = join(await mkdtemp(join(this.uploads, 'f-')), file.name);
     await writeFile(path, file.content);
-    await this.run(async (d) => (await this.el(d, id)).sendKeys(path));
+    await this.run(`give ${id} a file`, async (d) => (await this.el(d, id)).sendKeys(path));
   }
 
   async screenshot(): Promise<Buffer> {
-    return Buffer.from(await this.run((d) => d.takeScreenshot()), 'base64');
+    return Buffer.from(await this.run('screenshot', (d) => d.takeScreenshot()), 'base64');
   }
 
   async errors(): Promise<string[]> {
@@ -285,6 +299,20 @@ class SeleniumPage implements EnginePage {
   close(): Promise<void> {
     return this.profile.closeWindow(this.handle);
   }
+}
+
+/** How long one WebDriver command may take before the test fails on it. */
+const COMMAND_MS = 60_000;
+
+function withDeadline<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`WebKitWebDriver gave no answer in ${COMMAND_MS} ms to: ${what}`)),
+      COMMAND_MS,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 function freePort(): Promise<number> {
