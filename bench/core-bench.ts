@@ -1,6 +1,7 @@
 /**
  * `npm run --silent bench -- [--json] [--sizes 1e4,1e6,1e7]`: nanoseconds per point per epoch of
- * the core trainer (also driven through the Optimizer interface, as the worker does), the
+ * the core trainer (also driven through the Optimizer interface, as the worker does), each
+ * optimizer of src/core/optimizers (opt-gd, opt-pegasos, opt-sgd, opt-momentum), the
  * article-style naive port and (when gcc is present) a tight C loop, all in
  * one run on the same kind of data, d = 2, starting near the optimum (w = (1.5, −0.85), b = 0.42,
  * about a fifth of the points support vectors). Each figure is the median of several timed
@@ -11,6 +12,11 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Dataset } from '../src/core/dataset.ts';
 import type { Optimizer } from '../src/core/optimizer.ts';
+import { makeOptimizer } from '../src/core/optimizers/make-optimizer.ts';
+import {
+  DEFAULT_OPTIMIZER_CHOICE,
+  OPTIMIZER_NAMES,
+} from '../src/core/optimizers/optimizer-limits.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { naiveEpoch, type Sample } from './naive-port.ts';
 
@@ -123,6 +129,25 @@ function benchAdvance(data: Dataset): Row {
   return measure('core-advance', data.n, run, 400);
 }
 
+/**
+ * Each optimizer (src/core/optimizers/) driven the same way, from START with the article's lr and
+ * λ: ns per point per epoch, an epoch being each one's pass over the n points (for Pegasos and
+ * SGD, n sampled updates and the evaluation pass of the end weights).
+ */
+function benchOptimizers(data: Dataset): Row[] {
+  return OPTIMIZER_NAMES.map((optimizer) => {
+    const opt = makeOptimizer({ ...DEFAULT_OPTIMIZER_CHOICE, optimizer }, data, START, settings, 7);
+    opt.setSettings(settings);
+    opt.capture = false;
+    const run = (k: number) => {
+      const goal = opt.epoch + k;
+      do opt.advance(16_384);
+      while (!(opt.epochComplete && opt.epoch >= goal));
+    };
+    return measure(`opt-${optimizer}`, data.n, run, 400);
+  });
+}
+
 function benchNaive(data: Dataset): Row {
   const samples: Sample[] = [];
   for (let i = 0; i < data.n; i++) samples.push([[data.x[2 * i]!, data.x[2 * i + 1]!], data.y[i]!]);
@@ -201,6 +226,7 @@ for (const n of sizes) {
     benchCore(data, false),
     benchCore(data, true),
     benchAdvance(data),
+    ...benchOptimizers(data),
     benchNaive(data),
     ...benchC(data),
   ]) {

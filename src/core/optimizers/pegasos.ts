@@ -12,7 +12,7 @@
 import type { LinearModel } from '../classifier.ts';
 import type { Dataset } from '../dataset.ts';
 import type { OptimizerSettings } from '../optimizer.ts';
-import { sampleIndex } from './sample-index.ts';
+import { blockKey, rowIn } from './sample-index.ts';
 import { SampledEpochs } from './sampled-epochs.ts';
 
 export interface PegasosOptions {
@@ -42,9 +42,16 @@ export class Pegasos extends SampledEpochs {
     const { x, y, w, d, n, reg, lr, key, project } = this;
     const radiusSq = 1 / reg;
     let b = this.b;
+    const scale = n / 4294967296;
+    let block = blockKey(key, k0);
+    let lo = k0 % 4294967296;
     for (let k = k0; k < k0 + count; k++) {
       const t = k + 1;
-      const i = sampleIndex(key, k, n);
+      const i = rowIn(block, lo, scale);
+      if (++lo === 4294967296) {
+        lo = 0;
+        block = blockKey(key, k + 1);
+      }
       const off = i * d;
       let s = b;
       for (let j = 0; j < d; j++) s += w[j]! * x[off + j]!;

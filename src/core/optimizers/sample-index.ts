@@ -23,6 +23,19 @@ export function sampleKey(seed: number): number {
   return fmix32((seed >>> 0) ^ fmix32(Math.floor(seed / 4294967296) ^ 0x9e3779b9));
 }
 
+/**
+ * The hot loops' form of sampleIndex, bit for bit the same: within a block of 2^32 updates the
+ * high word's mix is fixed (blockKey(key, k)), and ⌊h·n/2^32⌋ = ⌊h·scale⌋ with scale = n/2^32
+ * (a power-of-two scaling, exact). Row of update k: rowIn(blockKey(key, k), k mod 2^32, scale).
+ */
+export function blockKey(key: number, k: number): number {
+  return fmix32(Math.floor(k / 4294967296) ^ key);
+}
+
+export function rowIn(block: number, lo: number, scale: number): number {
+  return Math.floor(fmix32(lo ^ block) * scale);
+}
+
 /** The row in [0, n) drawn by update number k under `key` (from sampleKey). */
 export function sampleIndex(key: number, k: number, n: number): number {
   const hi = Math.floor(k / 4294967296);

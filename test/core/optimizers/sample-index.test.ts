@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sampleIndex, sampleKey } from '../../../src/core/optimizers/sample-index.ts';
+import {
+  blockKey,
+  rowIn,
+  sampleIndex,
+  sampleKey,
+} from '../../../src/core/optimizers/sample-index.ts';
 
 describe('sampleIndex', () => {
   it('is a pure function of (key, k, n), in range, past 2^32 updates too', () => {
@@ -29,5 +34,20 @@ describe('sampleIndex', () => {
     }
     for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(500); // ~5 σ
     expect(Math.abs(agree - 10_000)).toBeLessThan(500);
+  });
+
+  it("the hot loops' form (blockKey, rowIn) draws the same rows, across a 2^32 block too", () => {
+    const key = sampleKey(123);
+    const n = 9_999_991;
+    const k0 = 2 ** 32 - 5;
+    let block = blockKey(key, k0);
+    let lo = k0 % 2 ** 32;
+    for (let k = k0; k < k0 + 10; k++) {
+      expect(rowIn(block, lo, n / 2 ** 32)).toBe(sampleIndex(key, k, n));
+      if (++lo === 2 ** 32) {
+        lo = 0;
+        block = blockKey(key, k + 1);
+      }
+    }
   });
 });
