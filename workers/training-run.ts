@@ -11,7 +11,7 @@
 import type { Metrics, Optimizer, OptimizerState } from '../src/core/optimizer.ts';
 import type { ModelState, RunInfo, SnapshotBuilder } from './snapshot-builder.ts';
 import { LoopWaker } from './loop-waker.ts';
-import { SnapshotPacing } from './snapshot-pacing.ts';
+import { HISTORY_WINDOW, SnapshotPacing } from './snapshot-pacing.ts';
 import type { RunStatus, Snapshot, SnapshotPolicy } from './trainer-api.ts';
 
 export interface RunDeps {
@@ -176,7 +176,8 @@ export class TrainingRun {
             if (wait > 0) return wait;
             if (!this.keep()) return 'diverged';
             if (t < goal && deps.send && !stepping) {
-              const required = pacing.required(t);
+              const h = opt.history; // a full window of epochs held makes a snapshot required
+              const required = pacing.required(t) || h.length - h.base >= HISTORY_WINDOW;
               if (required && this.inFlight) return 'wait';
               const paced = pacing.paceAllows(deps.now(), this.inFlight !== null);
               if (required || (paced && opt.capturedSupportVectors())) this.send();

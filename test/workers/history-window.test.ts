@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Metrics } from '../../src/core/evaluate.ts';
 import { MetricHistory } from '../../src/core/metric-history.ts';
+import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE } from '../../src/core/recipe.ts';
 import { SnapshotBuilder } from '../../workers/snapshot-builder.ts';
+import { HISTORY_WINDOW } from '../../workers/snapshot-pacing.ts';
+import { createTrainerService } from '../../workers/trainer-service.ts';
 
 describe('the worker holds only the epochs since its last snapshot', () => {
   it('10^6 epochs, a snapshot every 1000: at most 1000 entries held, chunks continuous', () => {
@@ -27,5 +30,26 @@ describe('the worker holds only the epochs since its last snapshot', () => {
     }
     expect(most).toBe(1000);
     expect(h.meanLoss.length).toBeLessThanOrEqual(2048);
+  });
+});
+
+describe('a page slow to take snapshots', () => {
+  it('bounds what the worker holds: a full window of epochs makes the next snapshot wait for it', async () => {
+    // A frozen clock: no slice ever ends by time, no paced snapshot is ever due, so only the
+    // window can make the run stop and send; the page takes each snapshot a task later.
+    const service = createTrainerService({ now: () => 0 });
+    await service.generate({ ...DEFAULT_RECIPE });
+    const lengths: number[] = [];
+    let covered = 0;
+    const s = await service.train({ ...DEFAULT_HYPERPARAMETERS, epochs: 600_000 }, (snap) => {
+      lengths.push(snap.curve.meanLoss.length);
+      expect(snap.curve.from).toBe(covered);
+      covered = snap.epoch + 1;
+      return new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(s.epoch).toBe(600_000);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(HISTORY_WINDOW + 1);
+    expect(lengths.length).toBeGreaterThanOrEqual(600_000 / (HISTORY_WINDOW + 1));
+    expect(covered).toBe(600_001); // every epoch sent, the last with the end
   });
 });
