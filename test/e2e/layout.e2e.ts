@@ -165,6 +165,19 @@ describe('one screen at any width', () => {
   }
 });
 
+describe('the settings away from the run buttons', () => {
+  it('Enter in a field still trains: Train submits the settings form from the run card', async () => {
+    const context = await newContext({ width: 1280, height: 800 });
+    const page = await context.newPage();
+    await page.goto(baseUrl + ARTICLE);
+    await waitReady(page);
+    await page.focus(byTestId('field-epochs'));
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, 'done', 20_000);
+    expect(await text(page, 'mean-loss')).toBe('0.1480');
+  });
+});
+
 describe('themes', () => {
   it('follows prefers-color-scheme, switches by hand, and passes axe in both', async () => {
     const dark = await newContext({ width: 1280, height: 800 }, 'dark');
