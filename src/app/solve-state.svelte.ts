@@ -41,6 +41,8 @@ export class SolveState {
   message = $state('');
   retrain: RetrainResult | null = $state.raw(null);
   retraining = $state(false);
+  /** Called when a solve has finished (the Compare record takes the optimum). */
+  onSolved: () => void = () => undefined;
   /** Bumped by every solve and cancel: the answers of older ones are dropped. */
   private ticket = 0;
 
@@ -90,6 +92,7 @@ export class SolveState {
       this.optimum = r;
       this.of = t;
       this.phase = 'solved';
+      this.onSolved();
     } catch (e) {
       if (ticket !== this.ticket) return;
       this.phase = 'failed';

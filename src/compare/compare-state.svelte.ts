@@ -71,8 +71,14 @@ export class CompareState {
       get formHp() {
         return app.settings?.hp ?? null;
       },
+      get optimum() {
+        const o = app.optimum.current;
+        return o ? { primal: o.primal, gap: o.gap, reg: o.reg } : null;
+      },
     };
     this.publisher = new RunPublisher(source, this.tabRun, () => this.label);
+    // A solve ends without a run event: the record takes its optimum at once.
+    app.optimum.onSolved = () => this.publisher.refresh();
   }
 
   readonly rows: CompareRow[] = $derived.by(() => {

@@ -5,7 +5,14 @@
 import type { UiStatus } from '../app-state.svelte.ts';
 import type { Snapshot } from '../../workers/trainer-api.ts';
 import { checkRunRecord } from './run-record-check.ts';
-import type { Hyperparameters, Recipe, RunCurves, RunRecord, RunStatus } from './run-record.ts';
+import type {
+  Hyperparameters,
+  Recipe,
+  RunCurves,
+  RunOptimum,
+  RunRecord,
+  RunStatus,
+} from './run-record.ts';
 
 /** The record's status for the page's: a failed run counts as cancelled (it ended, unfinished). */
 export function runStatusOf(status: UiStatus): RunStatus {
@@ -29,6 +36,8 @@ export interface RecordParts {
   status: UiStatus;
   snapshot: Snapshot;
   curves: RunCurves;
+  /** P* of the dataset at hp.reg and its gap, when the tab solved it (else null or absent). */
+  optimum?: RunOptimum | null;
 }
 
 /**
@@ -65,6 +74,8 @@ export function buildRecord(
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
+  // A gap of −1e-17 is rounding in P − D, not a claim below P*.
+  if (p.optimum) record.optimum = { primal: p.optimum.primal, gap: Math.max(0, p.optimum.gap) };
   return checkRunRecord(record);
 }
 

@@ -27,6 +27,8 @@ export interface RunSource {
   readonly generating: boolean;
   /** The form's training settings (null while a field is invalid). */
   readonly formHp: Hyperparameters | null;
+  /** The exact optimum of the data and λ on screen (Solve exactly), if known. */
+  readonly optimum?: { primal: number; gap: number; reg: number } | null;
 }
 
 export class RunPublisher {
@@ -107,7 +109,9 @@ export class RunPublisher {
     // Train clears the curves before its first snapshot arrives: the latest is still the old run's.
     if (src.curves.length <= s.epoch) return;
     const label = this.label();
-    const inputs = [s, src.status, label, hp, recipe, this.tabRun.id];
+    // The optimum is of the form's λ: it goes into the record only when the run's λ is that one.
+    const optimum = src.optimum?.reg === hp.reg ? src.optimum : null;
+    const inputs = [s, src.status, label, hp, recipe, this.tabRun.id, optimum?.primal];
     if (!force && inputs.every((v, i) => v === this.built[i])) return;
     this.built = inputs;
     this.lastAt = performance.now();
@@ -138,6 +142,7 @@ export class RunPublisher {
       status: src.status,
       snapshot: s,
       curves,
+      optimum,
     });
     if (built.ok) {
       this.local = built.record;

@@ -150,6 +150,11 @@ function read(v: unknown): RunRecord {
     curves: curves(req(o, 'curves')[0], n),
   };
   if (o.svIndices !== undefined) r.svIndices = supportVectors(o.svIndices, n, r.metrics.svCount);
+  if (o.optimum !== undefined) {
+    const p = object(o.optimum, 'optimum');
+    const primal = finite(...req(p, 'primal', 'optimum'), 0);
+    r.optimum = { primal, gap: finite(...req(p, 'gap', 'optimum'), 0) };
+  }
   return r;
 }
 

@@ -48,6 +48,12 @@ export interface RunCurves {
   churn?: number[];
 }
 
+/** P* of a dataset and λ, and the certified gap of the answer. */
+export interface RunOptimum {
+  primal: number;
+  gap: number;
+}
+
 export interface RunRecord {
   /** Unique per run (e.g. newRunId(), kept in the tab's sessionStorage across reloads). */
   id: string;
@@ -66,6 +72,11 @@ export interface RunRecord {
   curves: RunCurves;
   /** Ascending indices of the support vectors of w, b (metrics.svCount of them), when kept. */
   svIndices?: number[];
+  /**
+   * The exact optimum of this run's dataset at λ = hp.reg, when its tab solved it (Solve
+   * exactly): P* and the certified gap of that answer (P* is known to within it).
+   */
+  optimum?: RunOptimum;
   /** Milliseconds since 1970 (Date.now()). */
   createdAt: number;
   updatedAt: number;
