@@ -43,6 +43,13 @@ describe('Solve', () => {
       byTestId('loss-chart'),
     );
     expect(await page.textContent(byTestId('loss-chart'))).toContain('P − P* (log)');
+    // Compare shows the run's distance to the optimum of its dataset.
+    const cell = page.locator(byTestId('compare-optimum-distance')).first();
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('data-value'),
+      byTestId('compare-optimum-distance'),
+    );
+    expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(0.166487 - 0.1617292, 6);
   });
 
   it('retrained on its support vectors gives the same line; the run’s set shows how far it is', async () => {
