@@ -43,6 +43,11 @@ export interface SettingEntry<K extends string = string> {
   readonly optionLabels?: Readonly<Record<string, string>>;
   /** For a list: the exact length the CLI takes (the report is two-dimensional). */
   readonly cliLength?: number;
+  /**
+   * The URL hash leaves it out while it holds its default: for settings added after links were
+   * shared (the optimizer's), so a link of the default stays as it was, byte for byte.
+   */
+  readonly hashOmitsDefault?: boolean;
 }
 
 export interface Schema<S extends object, K extends string = string> {

@@ -5,7 +5,7 @@
  * ignored (the entry keeps its default) and reported, so the page can say what it dropped.
  */
 import type { LimitValue } from '../core/limits.ts';
-import { assemble, entryNamed, valueOf, type Schema } from './define.ts';
+import { assemble, entryNamed, sameValue, valueOf, type Schema } from './define.ts';
 import { excerpt } from './excerpt.ts';
 import { checkText } from './form.ts';
 import { textOf } from './text.ts';
@@ -33,9 +33,14 @@ function escape(text: string): string {
   return text.replace(/[%&=#\s]|[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
 }
 
-/** '#key=…&…' for the settings, entries in schema order. */
+/** '#key=…&…' for the settings, entries in schema order (hashOmitsDefault ones when set). */
 export function serialiseHashWith<S extends object>(schema: Schema<S>, s: S): string {
-  return '#' + schema.entries.map((e) => `${e.key}=${escape(textOf(valueOf(s, e)))}`).join('&');
+  const written = schema.entries.filter((e) => {
+    if (!e.hashOmitsDefault) return true;
+    const v = valueOf(s, e) as LimitValue | undefined; // absent: the default
+    return v !== undefined && !sameValue(v, e.default);
+  });
+  return '#' + written.map((e) => `${e.key}=${escape(textOf(valueOf(s, e)))}`).join('&');
 }
 
 /**

@@ -94,6 +94,7 @@ export const SETTING_ENTRIES = [
   {
     key: 'optimizer',
     group: 'hp',
+    hashOmitsDefault: true,
     label: 'Optimizer',
     heading: 'Optimizer',
     limit: O.optimizer,
@@ -133,6 +134,7 @@ export const SETTING_ENTRIES = [
   {
     key: 'project',
     group: 'hp',
+    hashOmitsDefault: true,
     label: 'Project onto ‖w‖ ≤ 1/√λ',
     heading: 'Project',
     limit: O.project,
@@ -143,6 +145,7 @@ export const SETTING_ENTRIES = [
   {
     key: 'batchSize',
     group: 'hp',
+    hashOmitsDefault: true,
     label: 'Batch size',
     heading: 'Batch',
     limit: O.batchSize,
@@ -151,6 +154,7 @@ export const SETTING_ENTRIES = [
   {
     key: 'schedule',
     group: 'hp',
+    hashOmitsDefault: true,
     label: 'Step schedule',
     heading: 'Schedule',
     limit: O.schedule,
@@ -161,6 +165,7 @@ export const SETTING_ENTRIES = [
   {
     key: 'beta',
     group: 'hp',
+    hashOmitsDefault: true,
     label: 'Momentum β',
     heading: 'β',
     limit: O.beta,
@@ -170,6 +175,7 @@ export const SETTING_ENTRIES = [
   {
     key: 'momentum',
     group: 'hp',
+    hashOmitsDefault: true,
     label: 'Momentum kind',
     heading: 'Momentum',
     limit: O.momentum,

@@ -87,6 +87,12 @@ describe('parseHash', () => {
         lr: fc.double({ min: Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true }),
         epochs: fc.integer({ min: 0, max: 10_000_000 }),
         reg: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
+        optimizer: fc.constantFrom('gd', 'sgd', 'momentum' as const),
+        project: fc.constantFrom('on', 'off' as const),
+        batchSize: fc.integer({ min: 1, max: 10_000_000 }),
+        schedule: fc.constantFrom('constant', 'inverse', 'inverse-sqrt' as const),
+        beta: fc.double({ min: 0, max: 0.999, noNaN: true }),
+        momentum: fc.constantFrom('heavy-ball', 'nesterov' as const),
       }),
     });
     fc.assert(
