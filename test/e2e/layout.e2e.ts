@@ -165,6 +165,39 @@ describe('one screen at any width', () => {
   }
 });
 
+/** Pairs of the layout's regions (run card, settings, the rest) whose boxes overlap. */
+async function overlappingRegions(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const regions = [...document.querySelectorAll('main.layout > *')];
+    const out: string[] = [];
+    regions.forEach((a, i) => {
+      const ra = a.getBoundingClientRect();
+      for (const b of regions.slice(i + 1)) {
+        const rb = b.getBoundingClientRect();
+        const apart =
+          ra.right <= rb.left || rb.right <= ra.left || ra.bottom <= rb.top || rb.bottom <= ra.top;
+        if (!apart) out.push(`${a.className} and ${b.className}`);
+      }
+    });
+    return out;
+  });
+}
+
+describe('regions side by side never overlap', () => {
+  // The four targets, and widths around the switch to three columns (1200 px).
+  for (const width of [1100, 1199, 1200, 1280, 1440, 1920]) {
+    it(`at ${width} px wide`, async () => {
+      const context = await newContext({ width, height: 800 });
+      const page = await context.newPage();
+      await page.goto(baseUrl + ARTICLE);
+      await waitReady(page);
+      expect(await overlappingRegions(page)).toEqual([]);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+    });
+  }
+});
+
 describe('the settings away from the run buttons', () => {
   it('Enter in a field still trains: Train submits the settings form from the run card', async () => {
     const context = await newContext({ width: 1280, height: 800 });
