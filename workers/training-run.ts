@@ -12,20 +12,10 @@ import type { Metrics, Optimizer, OptimizerState } from '../src/core/optimizer.t
 import type { ModelState, RunInfo, SnapshotBuilder } from './snapshot-builder.ts';
 import { LoopWaker } from './loop-waker.ts';
 import { HISTORY_WINDOW, SnapshotPacing } from './snapshot-pacing.ts';
+import type { RunDeps } from './run-deps.ts';
 import type { RunStatus, Snapshot, SnapshotPolicy } from './trainer-api.ts';
 
-export interface RunDeps {
-  now: () => number;
-  yieldToEvents: () => Promise<void>;
-  /**
-   * Hands a snapshot to the page; the returned promise settles when the page took it. Absent
-   * for a run that only steps (its snapshots are the steps' results).
-   */
-  send?: (s: Snapshot) => Promise<unknown>;
-  sliceMs: number;
-  /** Resolves after about ms milliseconds (the slow pace's waits; default setTimeout). */
-  sleep?: (ms: number) => Promise<void>;
-}
+export type { RunDeps };
 
 type StepRequest = { k: number; resolve: (s: Snapshot) => void; reject: (e: Error) => void };
 
@@ -265,8 +255,9 @@ export class TrainingRun {
     if (status === 'diverged' || this.status === 'paused') this.backToShown(status);
     this.status = status;
     this.settleWaiters(new Error(`the run ended (${status}) before the step finished`));
+    // Sent without waiting for the page to take the one it holds: the run is over, so there is
+    // nothing left to pace (a slow renderer held the end of a short run by up to a second).
     const final = this.snapshot(status, status !== 'cancelled');
-    if (this.inFlight) await this.inFlight;
     const copy = structuredClone(final);
     await this.deps.send?.(final).catch(() => undefined);
     this.finish(copy);

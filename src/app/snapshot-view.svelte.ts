@@ -112,12 +112,14 @@ export class SnapshotView {
 
   /**
    * A training snapshot: drawn over two frames, then acknowledged once the pacer allows (the
-   * returned promise); in a hidden tab stored and acknowledged at once.
+   * returned promise); in a hidden tab, or the run's last, acknowledged at once.
    */
   receive(s: Snapshot): Promise<void> | undefined {
     const began = this.clock.now();
-    this.take(s, true);
-    if (this.hidden) return undefined;
+    // A run's last snapshot is drawn whole and taken at once: nothing follows it to pace.
+    const last = s.status !== 'running';
+    this.take(s, !last);
+    if (this.hidden || last) return undefined;
     this.flush();
     return this.pacer.drawn(began, () => {
       // A later snapshot (a pause's, a step's) may have been drawn whole meanwhile.

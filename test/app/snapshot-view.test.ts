@@ -58,3 +58,13 @@ describe('SnapshotView', () => {
     expect(v.snapshot?.runId).toBe(3);
   });
 });
+
+describe('SnapshotView and a run’s last snapshot', () => {
+  it('draws it whole and takes it at once (nothing follows it to pace)', () => {
+    const { v } = view();
+    const before = v.curveVersion;
+    expect(v.receive(snap(1, 400, 0, { status: 'done' }))).toBeUndefined();
+    expect(v.snapshot?.epoch).toBe(400);
+    expect(v.curveVersion).toBe(before + 1);
+  });
+});

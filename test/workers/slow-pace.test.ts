@@ -88,3 +88,31 @@ describe('a run watched slowly', () => {
     await run.cancel();
   });
 });
+
+describe('the end of a run', () => {
+  it('does not wait for the page to take the snapshot it still holds', async () => {
+    const rng = new PyRandom(DEFAULT_RECIPE.seed);
+    const data = generateDataset(DEFAULT_RECIPE, rng);
+    const t = new Trainer(data, initialModel(2, rng), { lr: 0.05, reg: 0.01 });
+    let held = 0;
+    const run = new TrainingRun(
+      1,
+      400,
+      t,
+      new SnapshotBuilder(data, sampleRows(60, 60, 7)),
+      {},
+      {
+        now: () => performance.now(),
+        sliceMs: 10,
+        yieldToEvents: () => new Promise((r) => setImmediate(r)),
+        // The page never takes a running snapshot (a renderer stuck on a frame); it takes the last.
+        send: (s) =>
+          s.status === 'running' ? (held++, new Promise(() => undefined)) : Promise.resolve(),
+      },
+    );
+    const last = await run.finished;
+    expect(last.status).toBe('done');
+    expect(last.epoch).toBe(400);
+    expect(held).toBeGreaterThan(0);
+  });
+});
