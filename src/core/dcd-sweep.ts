@@ -96,6 +96,7 @@ export function sweepSlice(
   st: SweepState,
   budget: number,
 ): number {
+  if (d === 2) return sweepSlice2(x, y, alpha, w, b, lambda, C, st, budget);
   const index = st.index;
   let s = st.cursor;
   let kept = st.kept;
@@ -150,6 +151,81 @@ export function sweepSlice(
     index[kept++] = i;
     s++;
   }
+  st.cursor = s;
+  st.kept = kept;
+  st.pgMaxNew = pgMax;
+  st.pgMinNew = pgMin;
+  return done;
+}
+
+/**
+ * sweepSlice for d = 2 with w in locals (V8 keeps them in registers): the same operations in the
+ * same order (0 + a·b is a·b exactly), so the same bits as the general loop, about twice as fast.
+ */
+function sweepSlice2(
+  x: Float64Array,
+  y: Float64Array,
+  alpha: Float64Array,
+  w: Float64Array,
+  b: number,
+  lambda: number,
+  C: number,
+  st: SweepState,
+  budget: number,
+): number {
+  const index = st.index;
+  let s = st.cursor;
+  let kept = st.kept;
+  const active = st.activeSize;
+  const pgMaxOld = st.pgMaxOld;
+  const pgMinOld = st.pgMinOld;
+  let pgMax = st.pgMaxNew;
+  let pgMin = st.pgMinNew;
+  let w0 = w[0]!;
+  let w1 = w[1]!;
+  let done = 0;
+  while (s < active && done < budget) {
+    done++;
+    const i = index[s]!;
+    const x0 = x[2 * i]!;
+    const x1 = x[2 * i + 1]!;
+    const yi = y[i]!;
+    const G = yi * (w0 * x0 + w1 * x1 + b) - 1;
+    const a = alpha[i]!;
+    let pg = 0;
+    if (a === 0) {
+      if (G > pgMaxOld) {
+        s++;
+        continue;
+      }
+      if (G < 0) pg = G;
+    } else if (a === C) {
+      if (G < pgMinOld) {
+        s++;
+        continue;
+      }
+      if (G > 0) pg = G;
+    } else {
+      pg = G;
+    }
+    if (pg > pgMax) pgMax = pg;
+    if (pg < pgMin) pgMin = pg;
+    if (pg !== 0) {
+      const xx = x0 * x0 + x1 * x1;
+      let na = xx > 0 ? a - (G * lambda) / xx : G < 0 ? C : 0;
+      na = na < 0 ? 0 : na > C ? C : na;
+      if (na !== a) {
+        alpha[i] = na;
+        const step = ((na - a) * yi) / lambda;
+        w0 += step * x0;
+        w1 += step * x1;
+      }
+    }
+    index[kept++] = i;
+    s++;
+  }
+  w[0] = w0;
+  w[1] = w1;
   st.cursor = s;
   st.kept = kept;
   st.pgMaxNew = pgMax;
