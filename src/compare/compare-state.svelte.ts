@@ -24,8 +24,13 @@ export type { Notice };
 
 /** Pins keep the support-vector indices up to this many (beyond, the record is kept without). */
 const MAX_PINNED_SV = 100_000;
-/** The background of exported plots (the page's surface). */
-const PLOT_BACKGROUND = '#ffffff';
+/**
+ * The background of an exported plot: the page's surface in the theme on screen (the copy takes
+ * the plot's computed colours, light on dark in the dark theme), white if the page sets none.
+ */
+function plotBackground(svg: SVGSVGElement): string {
+  return getComputedStyle(svg).getPropertyValue('--surface').trim() || '#ffffff';
+}
 
 export class CompareState {
   /** The user's label for this tab's run, or null for the default one. */
@@ -249,8 +254,8 @@ export class CompareState {
     try {
       const blob =
         kind === 'svg'
-          ? new Blob([svgText(svg, PLOT_BACKGROUND)], { type: 'image/svg+xml' })
-          : await svgToPng(svg, PLOT_BACKGROUND);
+          ? new Blob([svgText(svg, plotBackground(svg))], { type: 'image/svg+xml' })
+          : await svgToPng(svg, plotBackground(svg));
       downloadBlob(blob, plotFileName(this.label, kind));
       this.notice = { kind: 'info', text: `Exported the plot as ${kind.toUpperCase()}.` };
     } catch (e) {

@@ -4,8 +4,9 @@
  * another tab, the plot, the run buttons and the live read-outs lie inside the first screen (and
  * the loss chart at 1440×900), nothing in the Compare panel reaches outside it, and the page does
  * not scroll sideways. Then axe in the light and the dark theme, chosen by the browser's
- * prefers-color-scheme and by the theme switch.
+ * prefers-color-scheme and by the theme switch, and the exported plot on the theme's surface.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousAxeViolations } from './axe.ts';
@@ -211,6 +212,16 @@ describe('the settings away from the run buttons', () => {
   });
 });
 
+/** The background (the first rect's fill) of the plot exported by Compare's SVG button. */
+async function exportedBackground(page: Page): Promise<string | undefined> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(byTestId('export-svg')),
+  ]);
+  const svg = readFileSync(await file.path(), 'utf8');
+  return /<rect width="100%" height="100%" fill="([^"]*)"/.exec(svg)?.[1];
+}
+
 describe('themes', () => {
   it('follows prefers-color-scheme, switches by hand, and passes axe in both', async () => {
     const dark = await newContext({ width: 1280, height: 800 }, 'dark');
@@ -219,11 +230,14 @@ describe('themes', () => {
       page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(await background()).toBe('rgb(14, 19, 24)');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // An exported plot keeps the theme's surface behind its light-on-dark marks.
+    expect(await exportedBackground(page)).toBe('#161c23');
 
     await page.selectOption(byTestId('theme-switch'), 'light');
     expect(await page.getAttribute('html', 'data-theme')).toBe('light');
     expect(await background()).toBe('rgb(244, 245, 247)');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await exportedBackground(page)).toMatch(/^#fff(fff)?$/);
 
     // The choice outlives a reload; System goes back to the browser's preference.
     await page.reload();
