@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { seriousAxeViolations } from './axe.ts';
 import { pagePerTest } from './browser.ts';
 import { byTestId, value, waitForStatus, waitReady } from './page-model.ts';
 
@@ -72,6 +73,8 @@ describe('Solve', () => {
     expect(await run.getAttribute('data-m')).toBe('12');
     expect(await run.getAttribute('data-differ')).toBe('1');
     expect(Number(await run.getAttribute('data-dw'))).toBeGreaterThan(0.3);
+    // Everything the Solve panel shows is accessible.
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('at 10^6 points shows progress and can be cancelled; a new λ drops the optimum', async () => {
