@@ -40,15 +40,10 @@ const short = (lr: string) =>
 const ARTICLE_RUN_MS = 300_000;
 /**
  * How soon a closed page leaves the other pages' Compare list: by its goodbye, well within the
- * registry's 4 s expiry. Firefox loses that goodbye about one close in two here (the page's
- * pagehide runs, and a message it posts after the goodbye on another channel arrives; found by
- * this suite, not yet fixed in the app), so there the row leaves by expiry: 10 s until it is.
+ * registry's 4 s expiry, in every engine. (Firefox lost about one goodbye in two posted at
+ * pagehide; the page now says it at beforeunload too.)
  */
-const GOODBYE_MS: Readonly<Record<EngineName, number>> = {
-  chromium: 3_000,
-  firefox: 10_000,
-  webkit: 3_000,
-};
+const GOODBYE_MS = 3_000;
 /** A main-thread task this long is a frozen page, whatever the machine's load. */
 const FROZEN_MS = 250;
 
@@ -206,7 +201,7 @@ export function engineSpecs(launch: () => Promise<EngineBrowser>): void {
       // The closed page says goodbye as it goes: the wait is shorter than the 4 s after which a
       // silent tab expires from the list, so a page that never said goodbye fails here.
       await session.closePage(b);
-      await waitForGone(a, row(idB), { timeout: GOODBYE_MS[session.browser().engine] });
+      await waitForGone(a, row(idB), { timeout: GOODBYE_MS });
       expect(await a.evaluate((sel) => document.querySelectorAll(sel).length, row(''))).toBe(1);
     });
   });
