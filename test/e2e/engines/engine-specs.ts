@@ -19,7 +19,7 @@ import {
   waitForStatus,
   waitReady,
 } from './app-model.ts';
-import { byTestId, type EngineBrowser, type EngineName, type EnginePage } from './engine.ts';
+import { byTestId, type EngineBrowser, type EnginePage } from './engine.ts';
 import { engineSession } from './engine-session.ts';
 
 const ARTICLE = readReport('article');
