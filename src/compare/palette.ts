@@ -11,7 +11,8 @@ export const RUN_COLOURS = [
   '#cc79a7',
   '#e69f00',
   '#56b4e9',
-  '#000000',
+  // Okabe–Ito's black as the text colour, so that it stays visible in the dark theme too.
+  'currentColor',
 ] as const;
 
 const DASHES = ['', '7 4', '2 3'] as const;
