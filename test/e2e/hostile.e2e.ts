@@ -158,7 +158,10 @@ describe('imports never overwrite', () => {
     await importJson(page, { ...file, w: [9, 9], b: 9 });
     await waitForText(page, 'compare-notice', 'as a new run');
     const rows = await page.$$eval(byTestId('compare-row'), (rs) =>
-      rs.map((r) => ({ ...(r as HTMLElement).dataset, text: r.textContent ?? '' })),
+      rs.map((r): Record<string, string | undefined> => ({
+        ...(r as HTMLElement).dataset,
+        text: r.textContent ?? '',
+      })),
     );
     const copy = rows.find((r) => r.runId !== id);
     expect(copy?.source).toBe('imported');
