@@ -31,6 +31,7 @@ describe('Solve', () => {
     expect(w[0]).toBeCloseTo(2.1221, 4);
     expect(w[1]).toBeCloseTo(-1.3077, 4);
     expect(await page.locator(byTestId('optimum-line')).count()).toBe(1);
+    expect(await page.textContent('ul.legend')).toContain('Exact optimum');
 
     await page.click(byTestId('train'));
     await waitForStatus(page, 'done');
