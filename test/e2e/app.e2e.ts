@@ -89,6 +89,8 @@ describe('pause, step and resume', () => {
   it('pauses mid-run, steps one epoch at a time, and resumes to the same result', async () => {
     await open();
     await waitReady(page);
+    // Watched at 60 epochs/s (at full speed the article's run is over in a blink).
+    await page.selectOption(byTestId('field-speed'), '60');
     await page.click(byTestId('train'));
     await page.waitForFunction(
       (sel) => Number(document.querySelector(sel)?.getAttribute('data-value')) >= 20,
@@ -156,6 +158,7 @@ describe('the keyboard', () => {
     expect(await value(page, 'status')).toBe('idle');
     expect(await page.isDisabled(byTestId('train'))).toBe(true);
     await page.fill(byTestId('field-seed'), '7');
+    await page.selectOption(byTestId('field-speed'), '60');
 
     await page.click('h1');
     await page.keyboard.press(' ');
