@@ -93,6 +93,10 @@ export class AppState {
       const reg = this.form.settings?.hp.reg;
       return summary && reg !== undefined ? { summary, reg } : null;
     });
+    this.run.events.on((e) => {
+      if (e.type === 'started') this.optimum.runReg = e.hp.reg;
+      else if (e.type === 'dataset') this.optimum.runReg = null;
+    });
     if (options.hidden === undefined && typeof document !== 'undefined') {
       document.addEventListener('visibilitychange', this.onVisibility);
     }

@@ -64,10 +64,16 @@ export class SolveState {
     return t !== null && t.reg > 0 && this.phase !== 'solving';
   }
 
-  /** P(w, b) − P* for an objective value of the data and λ on screen, or null without P*. */
+  /**
+   * λ of the run on screen (from its start; null before any run: the epoch-0 snapshot's
+   * objective is then of λ = 0). Its objective compares with P* only when this is P*'s λ.
+   */
+  runReg: number | null = $state(null);
+
+  /** P(w, b) − P* for an objective of the run on screen, or null without a P* of its λ. */
   distance(objective: number): number | null {
     const o = this.current;
-    return o ? objective - o.primal : null;
+    return o && this.runReg === o.reg ? objective - o.primal : null;
   }
 
   /** Solves the data and λ on screen; resolves when done, cancelled or failed (never rejects). */

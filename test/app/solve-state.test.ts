@@ -63,6 +63,20 @@ describe('SolveState', () => {
     expect(app.optimum.current!.gap).toBeLessThanOrEqual(solveTolerance(200_000));
   });
 
+  it('compares a run’s objective with P* only when the run used P*’s λ', async () => {
+    const app = await ready();
+    await app.optimum.solve();
+    // Before any run the epoch-0 objective is of λ = 0: no distance.
+    expect(app.optimum.distance(app.snapshot!.objective)).toBeNull();
+    const s = await trainToEnd(app);
+    expect(app.optimum.distance(s.objective)).not.toBeNull();
+    // A solve for another λ in the form: the run on screen used 0.01, so no distance.
+    app.form.texts = settingsTexts(articleSettings({ reg: 0.02 }));
+    await app.optimum.solve();
+    expect(app.optimum.current!.reg).toBe(0.02);
+    expect(app.optimum.distance(s.objective)).toBeNull();
+  });
+
   it('λ = 0 gets a clear message, not a spin', async () => {
     const app = await ready(articleSettings({ reg: 0 }));
     expect(app.optimum.canSolve).toBe(false);
