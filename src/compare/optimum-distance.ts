@@ -15,8 +15,11 @@ export function optimumOf(record: RunRecord, records: readonly RunRecord[]): Run
   return same?.optimum ?? null;
 }
 
-/** The record's objective − P* (≥ −gap; null when P* is not known). */
+/**
+ * The record's objective − P* (≥ −gap), or null when P* is not known or the run has not started
+ * (a tab's epoch-0 objective before any run is of λ = 0, whatever its settings say).
+ */
 export function distanceToOptimum(record: RunRecord, records: readonly RunRecord[]): number | null {
   const o = optimumOf(record, records);
-  return o ? record.metrics.objective - o.primal : null;
+  return o && record.epoch > 0 ? record.metrics.objective - o.primal : null;
 }

@@ -28,6 +28,10 @@ describe('distanceToOptimum', () => {
     expect(distanceToOptimum(sameProblem, all)).toBe(0.2 - P_STAR.primal);
   });
 
+  it('is unknown before a run has taken a step', () => {
+    expect(distanceToOptimum(makeRecord({ optimum: P_STAR, epoch: 0 }), all)).toBeNull();
+  });
+
   it('is unknown for another λ or another dataset', () => {
     expect(distanceToOptimum(otherReg, all)).toBeNull();
     expect(distanceToOptimum(otherData, all)).toBeNull();
