@@ -60,7 +60,8 @@ export class SvmSolver {
   private passRow = 0;
   /** The end whose α the next solve starts from: the one just solved. */
   private warmFrom: 'lo' | 'hi' = 'lo';
-  private epsPG = 1e-3;
+  /** The sweeps' stopping threshold on the projected gradients (tightened per solve). */
+  private epsPG = 0.1;
   private sweepsThisSolve = 0;
   private certGap = Infinity;
   private sweeps = 0;
@@ -217,7 +218,6 @@ export class SvmSolver {
     for (let j = 0; j < d; j++) w[j] = u[j]! / lambda;
     const quad = (lambda / 2) * squaredNorm(w);
     const innerGap = p - (sums.alphaSum - b * sums.alphaY - quad);
-    // Σαy = 0 exactly ends the search at this b, so its solve must then reach the tolerance.
     // A solve is recorded only once accurate: a rough one's Σαy can have the wrong sign, and a
     // wrong end would hold the bracket away from b* for good. While b is still being bracketed
     // (or Σαy = 0 ends the search at this b) the target is looser.
