@@ -50,36 +50,41 @@ export class MinibatchSgd extends SampledEpochs {
     const { x, y, w, d, n, acc, batchSize: B, key } = this;
     const epochStart = this.epoch * n;
     let accB = this.accB;
+    let b = this.b;
     const scale = n / 4294967296;
     let block = blockKey(key, k0);
     let lo = k0 % 4294967296;
+    // Samples of the current batch so far (a batch may have begun in an earlier slice).
+    let m = (k0 - epochStart) % B;
     for (let k = k0; k < k0 + count; k++) {
-      const pos = k - epochStart;
       const i = rowIn(block, lo, scale);
       if (++lo === 4294967296) {
         lo = 0;
         block = blockKey(key, k + 1);
       }
       const off = i * d;
-      let s = this.b;
+      let s = b;
       for (let j = 0; j < d; j++) s += w[j]! * x[off + j]!;
       const yi = y[i]!;
       if (yi * s < 1) {
         for (let j = 0; j < d; j++) acc[j] = acc[j]! + yi * x[off + j]!;
         accB += yi;
       }
-      if ((pos + 1) % B === 0 || pos + 1 === n) {
-        const m = pos + 1 - Math.floor(pos / B) * B;
-        const q = this.epoch * this.batches + Math.floor(pos / B);
+      m++;
+      if (m === B || k + 1 - epochStart === n) {
+        const q = this.epoch * this.batches + Math.floor((k - epochStart) / B);
         const eta = this.stepSize(1 + q / this.batches);
+        const reg = this.reg;
         for (let j = 0; j < d; j++) {
-          w[j] = w[j]! - eta * (this.reg * w[j]! - acc[j]! / m);
+          w[j] = w[j]! - eta * (reg * w[j]! - acc[j]! / m);
           acc[j] = 0;
         }
-        this.b = this.b - eta * (-accB / m);
+        b = b - eta * (-accB / m);
         accB = 0;
+        m = 0;
       }
     }
+    this.b = b;
     this.accB = accB;
   }
 
