@@ -5,8 +5,9 @@
  * it, and a small solve warms V8 up first (a long loop first met on a huge array can stay
  * partly un-optimised). At 10^6 points, when Debian's python3-sklearn is installed, the same
  * data go to scikit-learn's LinearSVC with its default settings (C = 1, squared hinge,
- * regularised bias, no certificate) in the same run, timed around fit() alone; without it the
- * line says so. Figures, not tests.
+ * regularised bias, no certificate) in the same run, timed around fit() alone, both with
+ * dual=True (the default of Debian's 1.2) and dual=False (what 1.3's dual='auto' picks when
+ * n > d); without it the line says so. Figures, not tests.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,9 +48,10 @@ from sklearn.svm import LinearSVC
 n, d = int(sys.argv[3]), int(sys.argv[4])
 x = np.fromfile(sys.argv[1], dtype='<f8').reshape(n, d)
 y = np.fromfile(sys.argv[2], dtype='<f8')
-m = LinearSVC()
-t = time.perf_counter(); m.fit(x, y); s = time.perf_counter() - t
-print(s, m.n_iter_, *m.coef_[0], m.intercept_[0])
+for dual in (True, False):
+    m = LinearSVC(dual=dual)
+    t = time.perf_counter(); m.fit(x, y); s = time.perf_counter() - t
+    print(s, m.n_iter_, *m.coef_[0], m.intercept_[0])
 `;
 
 /** LinearSVC's default fit of the same data, or why it was not run. */
@@ -75,14 +77,19 @@ function sklearn(data: Dataset): Record<string, unknown> {
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     if (r.status !== 0) return { note: `LinearSVC failed: ${r.stderr.trim().split('\n').pop()}` };
-    const [seconds, iterations, ...rest] = r.stdout.trim().split(/\s+/).map(Number);
-    const b = rest.pop();
+    const fits = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [seconds, iterations, ...rest] = line.trim().split(/\s+/).map(Number);
+        const b = rest.pop();
+        return { fitSeconds: seconds, iterations, w: rest, b };
+      });
     return {
-      sklearn: `LinearSVC() default, scikit-learn ${version}`,
-      fitSeconds: seconds,
-      iterations,
-      w: rest,
-      b,
+      sklearn: `LinearSVC(), scikit-learn ${version}`,
+      // 1.2's default is dual=True; from 1.3 dual='auto' picks the primal solver when n > d.
+      defaultDualTrue: fits[0],
+      dualFalse: fits[1],
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
