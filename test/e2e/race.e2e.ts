@@ -1,7 +1,7 @@
 /**
  * A race of optimizers in a real browser: from one tab, the race links open the same experiment
- * under Pegasos, mini-batch SGD and momentum, one click a tab (no pop-up blocker involved); each
- * trains, and the first tab's Compare lists all four runs, each with its optimizer, all done at
+ * under Pegasos, mini-batch SGD and momentum, one click a tab (no pop-up blocker involved), each
+ * form showing only its optimizer's own settings; each trains, and the first tab's Compare lists all four runs, each with its optimizer, all done at
  * the same epoch, the optimizer column marked as the setting that differs.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -43,6 +43,7 @@ describe('a race of optimizers', () => {
     await home.goto(baseUrl + HASH);
     await waitReady(home);
     await train(home);
+    expect(await home.$(byTestId('field-batchSize'))).toBeNull();
     await home.click(`${byTestId('race')} summary`);
     const names = { pegasos: 'Pegasos (SGD)', sgd: 'Mini-batch SGD', momentum: 'GD with momentum' };
     for (const optimizer of Object.keys(names)) {
@@ -52,6 +53,9 @@ describe('a race of optimizers', () => {
       await waitReady(tab);
       expect(new URL(tab.url()).hash).toBe(HASH.replace('&lr=', `&optimizer=${optimizer}&lr=`));
       expect(await tab.inputValue(byTestId('field-optimizer'))).toBe(optimizer);
+      // Only the optimizer's own settings are in its form.
+      expect(!!(await tab.$(byTestId('field-batchSize')))).toBe(optimizer === 'sgd');
+      expect(!!(await tab.$(byTestId('field-beta')))).toBe(optimizer === 'momentum');
       await train(tab);
     }
     const rows = `${byTestId('compare-row')}[data-status="done"]`;
