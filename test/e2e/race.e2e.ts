@@ -58,6 +58,13 @@ describe('a race of optimizers', () => {
       expect(!!(await tab.$(byTestId('field-beta')))).toBe(optimizer === 'momentum');
       await train(tab);
     }
+    // A hidden field never blocks Train unseen: an invalid one stays in view.
+    const sgdTab = context.pages().find((p) => p.url().includes('optimizer=sgd'))!;
+    await sgdTab.fill(byTestId('field-batchSize'), '0');
+    await sgdTab.selectOption(byTestId('field-optimizer'), 'gd');
+    expect(await sgdTab.isVisible(byTestId('field-batchSize'))).toBe(true);
+    await sgdTab.fill(byTestId('field-batchSize'), '8');
+    await sgdTab.waitForSelector(byTestId('field-batchSize'), { state: 'detached' });
     const rows = `${byTestId('compare-row')}[data-status="done"]`;
     await home.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, rows);
     const seen = await home.$$eval(rows, (trs) =>
