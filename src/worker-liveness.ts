@@ -7,6 +7,7 @@
  * The ping clock runs on the page's timers, which a hidden tab or a long main-thread task delays.
  * A tick that comes late (more than 2·everyMs after the one before) says nothing about the
  * worker, so the wait starts again from it: a hidden tab judges once it is shown, never falsely.
+ * Nor is a worker judged before its first answer: loading its script may take a while.
  */
 import { lifeMessage, type LifeMessage } from '../workers/liveness.ts';
 
@@ -49,6 +50,7 @@ export function watchWorker(
   let waiting: { id: number; since: number } | null = null;
   let lastTick = clock.now();
   let over = false;
+  let answered = false;
   let stopTicks = () => undefined as void;
 
   const stop = () => {
@@ -64,7 +66,10 @@ export function watchWorker(
   };
   const onMessage = (event: MessageEvent) => {
     const m: LifeMessage | null = lifeMessage(event.data);
-    if (m?.hingeLife === 'pong' && waiting?.id === m.id) waiting = null;
+    if (m?.hingeLife === 'pong' && waiting?.id === m.id) {
+      waiting = null;
+      answered = true;
+    }
     if (m?.hingeLife === 'closing') fail(new Error('the training worker closed itself'));
   };
   const onError = (event: ErrorEvent) => {
@@ -75,7 +80,8 @@ export function watchWorker(
     const now = clock.now();
     const late = now - lastTick > 2 * everyMs;
     lastTick = now;
-    if (waiting && late) waiting.since = now;
+    // Until its first answer the worker may still be loading (its error event covers a failure).
+    if (waiting && (late || !answered)) waiting.since = now;
     if (waiting && now - waiting.since > timeoutMs) {
       const s = ((now - waiting.since) / 1000).toFixed(1);
       fail(

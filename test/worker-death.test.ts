@@ -37,6 +37,15 @@ async function longRun(c: TrainerClient) {
   return { run }; // wrapped: an async function returning the promise would wait for it
 }
 
+/**
+ * A ping answered: the watch judges a worker only once it has answered (it may still be loading
+ * before). The port keeps order, so the pong is in before the reply to a call sent after it.
+ */
+async function firstAnswer(clock: ManualClock, c: TrainerClient) {
+  clock.advance(200);
+  await c.textGrid(21);
+}
+
 async function trainsAgain(c: TrainerClient) {
   expect((await c.restart())?.n).toBe(4_000);
   const s = await c.step(2, DEFAULT_HYPERPARAMETERS);
@@ -67,6 +76,7 @@ describe('a dying training worker', () => {
     const clock = manualClock();
     const { c, w, crashes } = start(clock, heapMb);
     const { run } = await longRun(c);
+    await firstAnswer(clock, c);
     if (death === 'oom') w.kill('oom');
     else void w.die();
     await w.exited;

@@ -73,6 +73,16 @@ describe('watchWorker', () => {
     expect(worker.listening).toBe(0);
   });
 
+  it('does not judge a worker before its first answer (it may still be loading its script)', () => {
+    const { clock, worker, deaths } = watch();
+    clock.advance(10_000);
+    expect(deaths).toEqual([]);
+    expect(worker.pings).toHaveLength(1);
+    worker.answer();
+    clock.advance(1200);
+    expect(deaths).toHaveLength(1);
+  });
+
   it('an answer to an older ping does not count', () => {
     const { clock, worker, deaths } = watch();
     clock.advance(200);

@@ -24,6 +24,8 @@ async function doneRun(death: 'close' | 'oom') {
   await until(() => app!.run.phase === 'idle' && app!.summary !== null, 'the data');
   const s = await trainToEnd(app);
   expect(s.epoch).toBe(400);
+  clock.advance(200); // a ping, answered before the reply to the call after it
+  await started.client.textGrid(21);
   return { a: app, w: started.worker, clock };
 }
 
