@@ -44,10 +44,20 @@ describe('the worker builds the optimizer the settings name', () => {
     const service = createTrainerService();
     await service.generate({ ...DEFAULT_RECIPE });
     const gd = { ...DEFAULT_HYPERPARAMETERS, epochs: 30 };
-    await service.train(gd, () => undefined);
+    const loss: number[] = [];
+    const collect = (s: Snapshot) => {
+      // the curve chunks of both runs cover every epoch once, in order
+      expect(s.curve.from).toBeLessThanOrEqual(loss.length);
+      loss.length = s.curve.from;
+      loss.push(...s.curve.meanLoss);
+    };
+    await service.train(gd, collect);
     const hp = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'momentum' as const, epochs: 50 };
     const seen: Snapshot[] = [];
-    const final = await service.train({ ...hp, from: 'current' }, (s) => void seen.push(s));
+    const final = await service.train({ ...hp, from: 'current' }, (s) => {
+      seen.push(s);
+      collect(s);
+    });
     expect(seen[0]!.epoch).toBe(30);
     expect(final.epoch).toBe(50);
     // the core: 30 epochs of GD, then momentum from there
@@ -61,6 +71,7 @@ describe('the worker builds the optimizer the settings name', () => {
     while (next.epoch < 50 || !next.epochComplete) next.advance(next.rowsPerEpoch);
     expect(Array.from(final.w)).toEqual(Array.from(next.w));
     expect(final.b).toBe(next.b);
+    expect(loss).toEqual([...next.history.meanLoss.subarray(0, 50), next.metrics().meanLoss]);
     // a step under pegasos goes on from epoch 50; a fresh train starts pegasos at 0
     const pegasos = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'pegasos' as const, epochs: 30 };
     expect((await service.step(2, pegasos)).epoch).toBe(52);

@@ -45,8 +45,12 @@ export function continueRun(prev: Optimizer, next: Optimizer): void {
   if (!prev.epochComplete) throw new Error('continueRun needs prev at a complete epoch');
   const { epoch, history: h } = prev;
   next.reset();
-  for (let t = 0; t < epoch; t++) {
-    next.history.push(h.meanLoss[t]!, h.objective[t]!, h.svCount[t]!, h.accuracy[t]!);
+  // The same window of entries: those before h.base were sent on and released (metric-history.ts).
+  const nh = next.history;
+  nh.base = nh.length = h.base;
+  for (let t = h.base; t < h.length; t++) {
+    const o = h.offset(t);
+    nh.push(h.meanLoss[o]!, h.objective[o]!, h.svCount[o]!, h.accuracy[o]!);
   }
   // Every optimizer here keeps its epoch in a public field; restore needs it at least `epoch`.
   (next as unknown as { epoch: number }).epoch = epoch;

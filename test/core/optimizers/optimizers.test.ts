@@ -196,4 +196,20 @@ describe('continueRun', () => {
     expect(bits(next.w)).toEqual(bits(model.w));
     expect(next.history.length).toBe(0);
   });
+
+  it('keeps the window of history still held (entries before base were sent on)', () => {
+    const { data, model, opt: gd } = build({ optimizer: 'gd' });
+    drive(gd, 12, [1000]);
+    gd.history.release(9);
+    const next = makeOptimizer(
+      { ...DEFAULT_OPTIMIZER_CHOICE, optimizer: 'sgd' },
+      ...([data, model, { lr: 0.05, reg: 0.01 }, SEED] as const),
+    );
+    continueRun(gd, next);
+    const [h, nh] = [gd.history, next.history];
+    expect([nh.base, nh.length]).toEqual([9, 12]);
+    for (let t = 9; t < 12; t++) {
+      expect(nh.objective[nh.offset(t)]).toBe(h.objective[h.offset(t)]);
+    }
+  });
 });
