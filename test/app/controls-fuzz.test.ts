@@ -79,6 +79,11 @@ async function fuzz(nPerClass: number, sequences: number, presses: number, seed:
     expect(Array.from(s.w), context).toEqual(clean.w);
     expect(s.b, context).toBe(clean.b);
     expect(app.curves.length, context).toBe(s.epoch + 1);
+    // The curves end exactly at the epoch shown (kept points at a fixed resolution).
+    const kept = app.curves.kept();
+    expect(kept.epochs[kept.count - 1], context).toBe(s.epoch);
+    expect(kept.meanLoss[kept.count - 1], context).toBe(s.meanLoss);
+    expect(kept.epochs[0], context).toBe(0);
   }
   app.dispose();
 }

@@ -41,6 +41,14 @@ describe('RunController', () => {
     expect(s.b).toBe(core.b);
     expect(s.svCount).toBe(15);
     expect(app.curves.length).toBe(401);
+    // 401 epochs fit the curves' buckets whole: every epoch kept, the last one the snapshot's.
+    const kept = app.curves.kept();
+    expect(kept.count).toBe(401);
+    expect([kept.epochs[400], kept.meanLoss[400], kept.objective[400]]).toEqual([
+      400,
+      s.meanLoss,
+      s.objective,
+    ]);
   });
 
   it('Pause, then Reset and Step in one task: a clean run at epoch 1 that trains on to the numbers', async () => {
