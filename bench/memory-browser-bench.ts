@@ -9,53 +9,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type CDPSession } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { findOnThisMachine } from '../test/e2e/engines/discovery.ts';
+import { Isolate } from '../test/e2e/isolate-memory.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const list = args.includes('--epochs') ? args[args.indexOf('--epochs') + 1]! : '';
 const sizes = list ? list.split(',').map(Number) : [100_000, 1_000_000, 10_000_000];
 const MB = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
-
-/** A target's isolate, reached through the browser session (a worker has no page session). */
-class Isolate {
-  private next = 1;
-  private readonly waiting = new Map<number, (r: Record<string, number>) => void>();
-  private constructor(
-    private readonly cdp: CDPSession,
-    private readonly sessionId: string,
-  ) {
-    cdp.on('Target.receivedMessageFromTarget', (e) => {
-      if (e.sessionId !== this.sessionId) return;
-      const m = JSON.parse(e.message) as { id: number; result: Record<string, number> };
-      this.waiting.get(m.id)?.(m.result);
-      this.waiting.delete(m.id);
-    });
-  }
-
-  static async attach(cdp: CDPSession, targetId: string): Promise<Isolate> {
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
-    return new Isolate(cdp, sessionId);
-  }
-
-  private call(method: string): Promise<Record<string, number>> {
-    const id = this.next++;
-    const message = JSON.stringify({ id, method, params: {} });
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      void this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message });
-    });
-  }
-
-  /** JS heap + ArrayBuffer backing stores, bytes (after a collection when `collect`). */
-  async bytes(collect = false): Promise<number> {
-    if (collect) await this.call('HeapProfiler.collectGarbage');
-    const r = await this.call('Runtime.getHeapUsage');
-    return (r.usedSize ?? 0) + (r.backingStorageSize ?? 0);
-  }
-}
 
 const root = join(import.meta.dirname, '..');
 const outDir = await mkdtemp(join(tmpdir(), 'hinge-lab-memory-'));
@@ -79,13 +42,7 @@ async function measure(epochs: number) {
   await page.goto(`${baseUrl}#epochs=${epochs}`);
   await page.waitForSelector('[data-testid="status"][data-value="idle"]');
   const cdp = await browser.newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const url = page.url().split('#')[0];
-  const pageTarget = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(url!));
-  const workerTarget = targetInfos.find((t) => t.type === 'worker');
-  if (!pageTarget || !workerTarget) throw new Error('no page or worker target');
-  const pageIso = await Isolate.attach(cdp, pageTarget.targetId);
-  const workerIso = await Isolate.attach(cdp, workerTarget.targetId);
+  const { page: pageIso, worker: workerIso } = await Isolate.ofApp(cdp, page);
   const idle = { page: await pageIso.bytes(true), worker: await workerIso.bytes(true) };
   const peak = { ...idle };
   const t0 = performance.now();
