@@ -2,6 +2,7 @@
  * The page's controllers over a real trainer service, with frames that take no time: in-process
  * (fast, for unit tests) or behind a worker thread (the real boundary, for the fuzz test).
  */
+import { afterEach } from 'vitest';
 import { AppState } from '../../src/app-state.svelte.ts';
 import { settingsTexts, type Settings } from '../../src/fields.ts';
 import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE } from '../../src/core/recipe.ts';
@@ -53,4 +54,23 @@ export async function trainToEnd(app: AppState, ms = 60_000) {
   const ended = () => app.run.phase === 'done' || app.run.phase === 'failed';
   await until(() => app.run.idle && !app.generating && ended(), 'the end', ms);
   return app.snapshot!;
+}
+
+/**
+ * Apps on the in-process service, disposed after each test: `ready(settings)` gives one with its
+ * data drawn and idle (call at the top of a test file).
+ */
+export function readyApps(): (settings?: Settings) => Promise<AppState> {
+  let apps: AppState[] = [];
+  afterEach(() => {
+    for (const a of apps) a.dispose();
+    apps = [];
+  });
+  return async (settings = articleSettings()) => {
+    const app = appOn(inProcessClient(), settings);
+    apps.push(app);
+    app.generate();
+    await until(() => app.run.phase === 'idle' && app.summary !== null, 'the data');
+    return app;
+  };
 }

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState } from '../../src/app-state.svelte.ts';
-import { appOn, articleSettings, inProcessClient, trainToEnd, until } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { articleSettings, readyApps, trainToEnd, until } from './harness.ts';
 
 /** The article's run, read from the core alone (no worker, no page). */
 import { initialModel } from '../../src/core/classifier.ts';
@@ -17,18 +16,7 @@ function coreAfter(epochs: number) {
   return { w: Array.from(t.w), b: t.b };
 }
 
-let apps: AppState[] = [];
-afterEach(() => {
-  for (const a of apps) a.dispose();
-  apps = [];
-});
-async function ready(settings = articleSettings()) {
-  const app = appOn(inProcessClient(), settings);
-  apps.push(app);
-  app.generate();
-  await until(() => app.run.phase === 'idle' && app.summary !== null, 'the data');
-  return app;
-}
+const ready = readyApps();
 
 describe('RunController', () => {
   it("trains the article's run to its numbers, bit for bit with the core", async () => {

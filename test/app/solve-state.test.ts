@@ -1,21 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState } from '../../src/app-state.svelte.ts';
+import { describe, expect, it } from 'vitest';
 import { solveTolerance } from '../../src/app/solve-state.svelte.ts';
 import { settingsTexts } from '../../src/fields.ts';
-import { appOn, articleSettings, inProcessClient, trainToEnd, until } from './harness.ts';
+import { articleSettings, readyApps, trainToEnd, until } from './harness.ts';
 
-let apps: AppState[] = [];
-afterEach(() => {
-  for (const a of apps) a.dispose();
-  apps = [];
-});
-async function ready(settings = articleSettings()) {
-  const app = appOn(inProcessClient(), settings);
-  apps.push(app);
-  app.generate();
-  await until(() => app.run.phase === 'idle' && app.summary !== null, 'the data');
-  return app;
-}
+const ready = readyApps();
 
 describe('SolveState', () => {
   it('solves the data and λ on screen: P* of the article, certified, and the distance of a run', async () => {
