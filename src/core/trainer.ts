@@ -15,26 +15,11 @@
  */
 import type { Dataset } from './dataset.ts';
 import type { LinearModel } from './classifier.ts';
-import {
-  clearSums,
-  copySums,
-  countNegatives,
-  emptySums,
-  isClassBlocked,
-  metricsFromSums,
-  type Metrics,
-} from './evaluate.ts';
+import type { Metrics } from './evaluate.ts';
 import { MetricHistory } from './metric-history.ts';
 import type { Optimizer, OptimizerSettings, OptimizerState } from './optimizer.ts';
-import {
-  scanNegativesD2,
-  scanNegativesD2Capture,
-  scanPositivesD2,
-  scanPositivesD2Capture,
-  scanRows,
-  scanRowsCareful,
-  type PassSums,
-} from './pass-kernels.ts';
+import { EvalPass } from './optimizers/eval-pass.ts';
+import type { PassSums } from './pass-kernels.ts';
 
 export type TrainingSettings = OptimizerSettings;
 
@@ -69,18 +54,10 @@ export class Trainer implements Optimizer {
    */
   capture = true;
 
-  /** Rows scanned in the current pass; n when the pass over the current weights is complete. */
-  private cursor = 0;
-  private readonly sums: PassSums;
-  /** Saved sums at the start of a slice, to rerun it carefully after a non-finite margin. */
-  private readonly saved: PassSums;
+  /** The pass over the current weights (the fused kernels; its sums give the step too). */
+  private readonly pass: EvalPass;
   private readonly gradW: Float64Array;
   private readonly initial: { w: Float64Array; b: number };
-  /** Rows labelled −1 (they are correct exactly when s < 0). */
-  private readonly negatives: number;
-  /** Rows [0, positives) are +1 and the rest −1 (the generator's layout): class kernels apply. */
-  private readonly classBlocks: boolean;
-  private passCaptures = true;
 
   constructor(data: Dataset, model: LinearModel, settings: TrainingSettings) {
     if (model.w.length !== data.d) {
@@ -96,13 +73,19 @@ export class Trainer implements Optimizer {
     this.b = model.b;
     this.lr = settings.lr;
     this.reg = settings.reg;
-    this.sv = new Uint32Array(data.n);
-    this.sums = emptySums(data.d);
-    this.saved = emptySums(data.d);
+    this.pass = new EvalPass(data);
+    this.sv = this.pass.sv;
     this.gradW = new Float64Array(data.d);
     this.initial = { w: Float64Array.from(model.w), b: model.b };
-    this.negatives = countNegatives(data.y);
-    this.classBlocks = data.d === 2 && isClassBlocked(data.y, data.n - this.negatives);
+  }
+
+  /** Rows scanned in the current pass; n when the pass over the current weights is complete. */
+  private get cursor(): number {
+    return this.pass.cursor;
+  }
+
+  private get sums(): PassSums {
+    return this.pass.sums;
   }
 
   /** True when the pass over the current weights is complete (metrics() and commit() may run). */
@@ -121,7 +104,7 @@ export class Trainer implements Optimizer {
 
   /** Whether the current pass writes support-vector indices. */
   get passCaptured(): boolean {
-    return this.passCaptures;
+    return this.pass.captures;
   }
 
   /** Rows of the current pass already scanned. */
@@ -134,29 +117,14 @@ export class Trainer implements Optimizer {
    * pass is complete. Any slicing gives bit-identical sums.
    */
   scan(maxRows: number): boolean {
-    const i0 = this.cursor;
-    if (i0 === 0) {
-      clearSums(this.sums);
-      this.passCaptures = this.capture;
-    }
-    const i1 = Math.min(this.n, i0 + Math.max(0, Math.floor(maxRows)));
-    if (i1 > i0) {
-      copySums(this.sums, this.saved);
-      this.scanFast(i0, i1);
-      if (Number.isNaN(this.sums.loss)) {
-        // Only a non-finite margin makes the fast loss NaN; redo the slice by the reference's rules.
-        copySums(this.saved, this.sums);
-        scanRowsCareful(this.x, this.y, this.w, this.b, i0, i1, this.sums, this.sv);
-      }
-    }
-    this.cursor = i1;
-    return i1 === this.n;
+    this.pass.scan(this.w, this.b, maxRows, this.capture);
+    return this.pass.complete;
   }
 
   /** Metrics of the current weights; requires a complete pass. */
   metrics(): Metrics {
     this.requireCompletePass('metrics');
-    return metricsFromSums(this.sums, this.n, this.negatives, this.w, this.reg);
+    return this.pass.metrics(this.w, this.reg);
   }
 
   /** Records the current metrics as history entry `epoch` and takes the gradient step. */
@@ -170,7 +138,7 @@ export class Trainer implements Optimizer {
     for (let j = 0; j < d; j++) w[j] = w[j]! - lr * gradW[j]!;
     this.b = this.b - lr * gradB;
     this.epoch++;
-    this.cursor = 0;
+    this.pass.restart();
   }
 
   /** Runs k whole epochs (k >= 0). step(a); step(b) gives the same bits as step(a + b). */
@@ -200,7 +168,7 @@ export class Trainer implements Optimizer {
    * rescans with capture when the pass did not write them.
    */
   supportVectors(): Uint32Array {
-    if (!this.passCaptures) this.cursor = 0; // a pass without indices starts again, capturing
+    if (!this.pass.captures) this.pass.restart(); // a pass without indices starts again, capturing
     const keep = this.capture;
     this.capture ||= this.cursor === 0;
     this.evaluate();
@@ -209,7 +177,7 @@ export class Trainer implements Optimizer {
   }
 
   capturedSupportVectors(): Uint32Array | null {
-    return this.cursor === this.n && this.passCaptures ? this.sv.subarray(0, this.sums.sv) : null;
+    return this.pass.supportVectors();
   }
 
   finishEpoch(capture: boolean): Metrics {
@@ -255,7 +223,7 @@ export class Trainer implements Optimizer {
     this.w.set(w);
     this.b = state.b;
     this.epoch = epoch;
-    this.cursor = 0;
+    this.pass.restart();
     this.history.truncate(epoch);
   }
 
@@ -268,27 +236,8 @@ export class Trainer implements Optimizer {
       this.reg = settings.reg;
     }
     this.epoch = 0;
-    this.cursor = 0;
+    this.pass.restart();
     this.history.clear();
-  }
-
-  /** The fast kernels over rows [i0, i1): class blocks at d = 2, the general kernel otherwise. */
-  private scanFast(i0: number, i1: number): void {
-    const { x, w, b, sums, sv } = this;
-    if (!this.classBlocks) {
-      scanRows(x, this.y, w, b, i0, i1, sums, sv);
-      return;
-    }
-    const split = this.n - this.negatives;
-    const p1 = Math.min(i1, split);
-    const n0 = Math.max(i0, split);
-    if (this.passCaptures) {
-      if (i0 < p1) scanPositivesD2Capture(x, w, b, i0, p1, sums, sv);
-      if (n0 < i1) scanNegativesD2Capture(x, w, b, n0, i1, sums, sv);
-    } else {
-      if (i0 < p1) scanPositivesD2(x, w, b, i0, p1, sums);
-      if (n0 < i1) scanNegativesD2(x, w, b, n0, i1, sums);
-    }
   }
 
   private requireCompletePass(what: string): void {

@@ -35,7 +35,7 @@ export class EvalPass {
   readonly sums: PassSums;
   private readonly saved: PassSums;
   /** sv.subarray(0, sums.sv): ascending support-vector indices after a capturing pass. */
-  private readonly sv: Uint32Array;
+  readonly sv: Uint32Array;
   private readonly negatives: number;
   private readonly classBlocks: boolean;
 
