@@ -99,3 +99,38 @@ export interface Optimizer {
   /** Back to the initial weights: epoch 0, empty history, evaluation not begun. */
   reset(): void;
 }
+
+/** True when a weight (w, length d) or the bias b is no longer finite: the run has diverged. */
+export function weightsDiverged(w: Float64Array, b: number): boolean {
+  if (!Number.isFinite(b)) return true;
+  for (let j = 0; j < w.length; j++) if (!Number.isFinite(w[j]!)) return true;
+  return false;
+}
+
+/**
+ * The point (epoch, w, b) as a state: written into `into` when it is a state of the same d
+ * (no allocation), else a new one with a copy of w.
+ */
+export function weightsState(
+  epoch: number,
+  w: Float64Array,
+  b: number,
+  into?: OptimizerState,
+): OptimizerState {
+  if (into && into.w.length === w.length) {
+    const s = into as { epoch: number; w: Float64Array; b: number };
+    s.w.set(w);
+    s.epoch = epoch;
+    s.b = b;
+    return s;
+  }
+  return { epoch, w: Float64Array.from(w), b };
+}
+
+/** Throws unless `state` can be restored by an optimizer at `epoch` with dimension d. */
+export function checkRestorable(state: OptimizerState, epoch: number, d: number): void {
+  if (!Number.isInteger(state.epoch) || state.epoch < 0 || state.epoch > epoch) {
+    throw new RangeError(`restore needs a state of epoch in [0, ${epoch}], got ${state.epoch}`);
+  }
+  if (state.w.length !== d) throw new RangeError(`weights have length ${state.w.length}, d = ${d}`);
+}

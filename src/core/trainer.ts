@@ -17,7 +17,14 @@ import type { Dataset } from './dataset.ts';
 import type { LinearModel } from './classifier.ts';
 import type { Metrics } from './evaluate.ts';
 import { MetricHistory } from './metric-history.ts';
-import type { Optimizer, OptimizerSettings, OptimizerState } from './optimizer.ts';
+import {
+  checkRestorable,
+  weightsDiverged,
+  weightsState,
+  type Optimizer,
+  type OptimizerSettings,
+  type OptimizerState,
+} from './optimizer.ts';
 import { EvalPass } from './optimizers/eval-pass.ts';
 import type { PassSums } from './pass-kernels.ts';
 
@@ -192,21 +199,12 @@ export class Trainer implements Optimizer {
 
   /** True when a weight or the bias is no longer finite. */
   get diverged(): boolean {
-    if (!Number.isFinite(this.b)) return true;
-    for (let j = 0; j < this.d; j++) if (!Number.isFinite(this.w[j]!)) return true;
-    return false;
+    return weightsDiverged(this.w, this.b);
   }
 
   /** The current weights w_epoch (the pass over them need not be complete: they stay put). */
   snapshot(into?: OptimizerState): OptimizerState {
-    if (into && into.w.length === this.d) {
-      const s = into as { epoch: number; w: Float64Array; b: number };
-      s.w.set(this.w);
-      s.epoch = this.epoch;
-      s.b = this.b;
-      return s;
-    }
-    return { epoch: this.epoch, w: Float64Array.from(this.w), b: this.b };
+    return weightsState(this.epoch, this.w, this.b, into);
   }
 
   /**
@@ -215,11 +213,8 @@ export class Trainer implements Optimizer {
    * completed pass; when it ends there, later steps count from that epoch.
    */
   restore(state: OptimizerState): void {
+    checkRestorable(state, this.epoch, this.d);
     const { epoch, w } = state;
-    if (!Number.isInteger(epoch) || epoch < 0 || epoch > this.epoch) {
-      throw new RangeError(`restore needs a state of epoch in [0, ${this.epoch}], got ${epoch}`);
-    }
-    if (w.length !== this.d) throw new RangeError(`weights have length ${w.length}, d = ${this.d}`);
     this.w.set(w);
     this.b = state.b;
     this.epoch = epoch;

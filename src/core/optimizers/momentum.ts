@@ -11,7 +11,13 @@ import type { LinearModel } from '../classifier.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Metrics } from '../evaluate.ts';
 import { MetricHistory } from '../metric-history.ts';
-import type { Optimizer, OptimizerSettings, OptimizerState } from '../optimizer.ts';
+import {
+  checkRestorable,
+  weightsDiverged,
+  type Optimizer,
+  type OptimizerSettings,
+  type OptimizerState,
+} from '../optimizer.ts';
 import { EvalPass } from './eval-pass.ts';
 
 export const MOMENTUM_KINDS = ['heavy-ball', 'nesterov'] as const;
@@ -80,9 +86,7 @@ export class Momentum implements Optimizer {
   }
 
   get diverged(): boolean {
-    if (!Number.isFinite(this.b)) return true;
-    for (let j = 0; j < this.d; j++) if (!Number.isFinite(this.w[j]!)) return true;
-    return false;
+    return weightsDiverged(this.w, this.b);
   }
 
   advance(maxRows: number): number {
@@ -124,11 +128,8 @@ export class Momentum implements Optimizer {
   }
 
   restore(state: OptimizerState): void {
+    checkRestorable(state, this.epoch, this.d);
     const { epoch, w } = state;
-    if (!Number.isInteger(epoch) || epoch < 0 || epoch > this.epoch) {
-      throw new RangeError(`restore needs a state of epoch in [0, ${this.epoch}], got ${epoch}`);
-    }
-    if (w.length !== this.d) throw new RangeError(`weights have length ${w.length}, d = ${this.d}`);
     this.w.set(w);
     this.b = state.b;
     if ('vw' in state) {

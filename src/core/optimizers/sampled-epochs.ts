@@ -13,7 +13,14 @@ import type { LinearModel } from '../classifier.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Metrics } from '../evaluate.ts';
 import { MetricHistory } from '../metric-history.ts';
-import type { Optimizer, OptimizerSettings, OptimizerState } from '../optimizer.ts';
+import {
+  checkRestorable,
+  weightsDiverged,
+  weightsState,
+  type Optimizer,
+  type OptimizerSettings,
+  type OptimizerState,
+} from '../optimizer.ts';
 import { EvalPass } from './eval-pass.ts';
 import { sampleKey } from './sample-index.ts';
 
@@ -81,9 +88,7 @@ export abstract class SampledEpochs implements Optimizer {
   }
 
   get diverged(): boolean {
-    if (!Number.isFinite(this.b)) return true;
-    for (let j = 0; j < this.d; j++) if (!Number.isFinite(this.w[j]!)) return true;
-    return false;
+    return weightsDiverged(this.w, this.b);
   }
 
   advance(maxRows: number): number {
@@ -135,22 +140,12 @@ export abstract class SampledEpochs implements Optimizer {
   /** The weights after the last whole epoch of updates (their evaluation may be under way). */
   snapshot(into?: OptimizerState): OptimizerState {
     if (this.pos !== this.n) throw new Error('snapshot() needs a complete epoch');
-    if (into && into.w.length === this.d) {
-      const s = into as { epoch: number; w: Float64Array; b: number };
-      s.w.set(this.w);
-      s.epoch = this.epoch;
-      s.b = this.b;
-      return s;
-    }
-    return { epoch: this.epoch, w: Float64Array.from(this.w), b: this.b };
+    return weightsState(this.epoch, this.w, this.b, into);
   }
 
   restore(state: OptimizerState): void {
+    checkRestorable(state, this.epoch, this.d);
     const { epoch, w } = state;
-    if (!Number.isInteger(epoch) || epoch < 0 || epoch > this.epoch) {
-      throw new RangeError(`restore needs a state of epoch in [0, ${this.epoch}], got ${epoch}`);
-    }
-    if (w.length !== this.d) throw new RangeError(`weights have length ${w.length}, d = ${this.d}`);
     this.w.set(w);
     this.b = state.b;
     this.epoch = epoch;
