@@ -16,21 +16,8 @@
  * reference's branches exactly.
  */
 
-/** Running sums of one pass. */
-export interface PassSums {
-  loss: number;
-  gb: number;
-  /** Rows with m > 0 so far; also the next write position in `sv`. */
-  sv: number;
-  /**
-   * Σ y·[s >= 0] over the rows so far: the number of correct predictions is
-   * (number of negative rows) + this sum, which costs one multiply-add and no comparison of
-   * booleans (prediction is +1 exactly when s >= 0).
-   */
-  signedPositive: number;
-  /** Σ −y·x over support vectors, length d. */
-  readonly gw: Float64Array;
-}
+export type { PassSums } from './pass-sums.ts';
+import type { PassSums } from './pass-sums.ts';
 
 /*
  * Fast kernels for d = 2 over a block of one class (the generator writes positives first, then
@@ -242,7 +229,7 @@ export function scanRows(
 /**
  * The reference's branches, word for word, for any d: the loss counts m only when m > 0, the
  * gradient fires unless m <= 0 (so a NaN margin fires, as in the article's hinge_gradient).
- * Used when a fast slice meets a non-finite margin.
+ * Used when a fast slice meets a non-finite margin; writes support-vector indices unless sv is null.
  */
 export function scanRowsCareful(
   x: Float64Array,
@@ -252,7 +239,7 @@ export function scanRowsCareful(
   i0: number,
   i1: number,
   acc: PassSums,
-  sv: Uint32Array,
+  sv: Uint32Array | null,
 ): void {
   const d = w.length;
   const gw = acc.gw;
@@ -264,7 +251,8 @@ export function scanRowsCareful(
     const m = 1.0 - yi * s;
     if (m > 0.0) {
       acc.loss += m;
-      sv[acc.sv++] = i;
+      if (sv) sv[acc.sv] = i;
+      acc.sv++;
     }
     if (!(m <= 0.0)) {
       for (let j = 0; j < d; j++) gw[j] = gw[j]! + -yi * x[row + j]!;

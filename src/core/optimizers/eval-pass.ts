@@ -5,46 +5,46 @@
  * same kernels and order of operations as GD's fused pass (pass-kernels.ts), so the metrics of
  * equal weights are equal bits whichever optimizer reached them.
  *
+ * Sums follow the fixed blocked order (blocked-sums.ts): each block of BLOCK_ROWS rows is summed
+ * from zero into `partial`, which joins the total when the block ends; slices may start and end
+ * anywhere, inside a block or across several.
+ *
  * Layout: x row-major n×d, y ±1. Buffers are allocated once; a pass allocates nothing.
  */
+import {
+  addPartial,
+  BLOCK_ROWS,
+  blockEnd,
+  continueBlock,
+  passRows,
+  type PassRows,
+} from '../blocked-sums.ts';
 import type { Dataset } from '../dataset.ts';
-import {
-  clearSums,
-  copySums,
-  countNegatives,
-  emptySums,
-  isClassBlocked,
-  metricsFromSums,
-  type Metrics,
-} from '../evaluate.ts';
-import {
-  scanNegativesD2,
-  scanNegativesD2Capture,
-  scanPositivesD2,
-  scanPositivesD2Capture,
-  scanRows,
-  scanRowsCareful,
-  type PassSums,
-} from '../pass-kernels.ts';
+import { metricsFromSums, type Metrics } from '../evaluate.ts';
+import { clearSums, countNegatives, emptySums, type PassSums } from '../pass-sums.ts';
 
 export class EvalPass {
   /** Rows scanned of the current pass; n when it is complete. */
   cursor = 0;
   /** Whether the current pass writes support-vector indices (fixed when it starts). */
   captures = true;
+  /** The total: the partials of the blocks complete so far, added in block order. */
   readonly sums: PassSums;
+  /** The current block's rows so far, summed from zero. */
+  private readonly partial: PassSums;
   private readonly saved: PassSums;
   /** sv.subarray(0, sums.sv): ascending support-vector indices after a capturing pass. */
   readonly sv: Uint32Array;
   private readonly negatives: number;
-  private readonly classBlocks: boolean;
+  private readonly rows: PassRows;
 
   constructor(private readonly data: Dataset) {
     this.sums = emptySums(data.d);
+    this.partial = emptySums(data.d);
     this.saved = emptySums(data.d);
     this.sv = new Uint32Array(data.n);
     this.negatives = countNegatives(data.y);
-    this.classBlocks = data.d === 2 && isClassBlocked(data.y, data.n - this.negatives);
+    this.rows = passRows(data);
   }
 
   get complete(): boolean {
@@ -67,15 +67,20 @@ export class EvalPass {
       clearSums(this.sums);
       this.captures = capture;
     }
-    const i1 = Math.min(this.data.n, i0 + Math.max(0, Math.floor(maxRows)));
-    if (i1 > i0) {
-      copySums(this.sums, this.saved);
-      this.scanFast(w, b, i0, i1);
-      if (Number.isNaN(this.sums.loss)) {
-        // Only a non-finite margin makes the fast loss NaN: redo the slice by the reference's rules.
-        copySums(this.saved, this.sums);
-        scanRowsCareful(this.data.x, this.data.y, w, b, i0, i1, this.sums, this.sv);
-      }
+    const n = this.data.n;
+    const i1 = Math.min(n, i0 + Math.max(0, Math.floor(maxRows)));
+    const { rows, sums, partial, saved } = this;
+    const sv = this.captures ? this.sv : null;
+    let i = i0;
+    while (i < i1) {
+      const k = Math.floor(i / BLOCK_ROWS);
+      const end = blockEnd(k, n);
+      const e = Math.min(i1, end);
+      if (i === k * BLOCK_ROWS) clearSums(partial);
+      // The total holds the blocks before this one, so its count is where this block's indices go.
+      continueBlock(rows, w, b, i, e, partial, sv, sums.sv, saved);
+      if (e === end) addPartial(sums, partial);
+      i = e;
     }
     this.cursor = i1;
     return i1 - i0;
@@ -90,24 +95,5 @@ export class EvalPass {
   /** The support-vector indices of a complete capturing pass (a view), else null. */
   supportVectors(): Uint32Array | null {
     return this.complete && this.captures ? this.sv.subarray(0, this.sums.sv) : null;
-  }
-
-  private scanFast(w: Float64Array, b: number, i0: number, i1: number): void {
-    const { x, y, n } = this.data;
-    const { sums, sv } = this;
-    if (!this.classBlocks) {
-      scanRows(x, y, w, b, i0, i1, sums, sv);
-      return;
-    }
-    const split = n - this.negatives;
-    const p1 = Math.min(i1, split);
-    const n0 = Math.max(i0, split);
-    if (this.captures) {
-      if (i0 < p1) scanPositivesD2Capture(x, w, b, i0, p1, sums, sv);
-      if (n0 < i1) scanNegativesD2Capture(x, w, b, n0, i1, sums, sv);
-    } else {
-      if (i0 < p1) scanPositivesD2(x, w, b, i0, p1, sums);
-      if (n0 < i1) scanNegativesD2(x, w, b, n0, i1, sums);
-    }
   }
 }

@@ -1,0 +1,56 @@
+/**
+ * The running sums of one pass over rows (see pass-kernels.ts for the per-row rule) and their
+ * bookkeeping: allocate, clear, copy; and the label facts a pass's kernels and metrics need.
+ */
+
+/** Running sums of one pass. */
+export interface PassSums {
+  loss: number;
+  gb: number;
+  /** Rows with m > 0 so far; also the next write position in `sv`. */
+  sv: number;
+  /**
+   * Σ y·[s >= 0] over the rows so far: the number of correct predictions is
+   * (number of negative rows) + this sum, which costs one multiply-add and no comparison of
+   * booleans (prediction is +1 exactly when s >= 0).
+   */
+  signedPositive: number;
+  /** Σ −y·x over support vectors, length d. */
+  readonly gw: Float64Array;
+}
+
+/** Fresh zeroed sums for dimension d. */
+export function emptySums(d: number): PassSums {
+  return { loss: 0, gb: 0, sv: 0, signedPositive: 0, gw: new Float64Array(d) };
+}
+
+/** Zeroes sums in place, for a new pass. */
+export function clearSums(s: PassSums): void {
+  s.loss = 0.0;
+  s.gb = 0.0;
+  s.sv = 0;
+  s.signedPositive = 0;
+  s.gw.fill(0.0);
+}
+
+/** Copies `from` into `to` (same d). */
+export function copySums(from: PassSums, to: PassSums): void {
+  to.loss = from.loss;
+  to.gb = from.gb;
+  to.sv = from.sv;
+  to.signedPositive = from.signedPositive;
+  to.gw.set(from.gw);
+}
+
+/** Rows labelled −1. */
+export function countNegatives(y: Float64Array): number {
+  let k = 0;
+  for (let i = 0; i < y.length; i++) k += +(y[i]! < 0);
+  return k;
+}
+
+/** Whether y is +1 on rows [0, positives) and −1 on the rest (the generator's layout). */
+export function isClassBlocked(y: Float64Array, positives: number): boolean {
+  for (let i = 0; i < y.length; i++) if (y[i] !== (i < positives ? 1.0 : -1.0)) return false;
+  return true;
+}

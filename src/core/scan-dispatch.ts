@@ -1,0 +1,46 @@
+/**
+ * Picks the fastest kernel for a slice of rows [i0, i1): the class kernels when the rows follow
+ * the generator's layout at d = 2, else the general kernels; with or without writing
+ * support-vector indices. Every kernel adds the same IEEE operations in the same row order, so
+ * the choice changes the speed, never the bits.
+ */
+import type { PassRows } from './blocked-sums.ts';
+import { scanRowsNoCapture } from './general-kernels.ts';
+import {
+  scanNegativesD2,
+  scanNegativesD2Capture,
+  scanPositivesD2,
+  scanPositivesD2Capture,
+  scanRows,
+  type PassSums,
+} from './pass-kernels.ts';
+
+/**
+ * Continues `acc` over rows [i0, i1) with the fast (mask) kernels; writes support-vector indices
+ * at sv[acc.sv …] when sv is not null. A NaN acc.loss afterwards means a margin was NaN or −∞.
+ */
+export function scanFast(
+  rows: PassRows,
+  w: Float64Array,
+  b: number,
+  i0: number,
+  i1: number,
+  acc: PassSums,
+  sv: Uint32Array | null,
+): void {
+  const { x, y, classSplit } = rows;
+  if (classSplit < 0) {
+    if (sv) scanRows(x, y, w, b, i0, i1, acc, sv);
+    else scanRowsNoCapture(x, y, w, b, i0, i1, acc);
+    return;
+  }
+  const p1 = Math.min(i1, classSplit);
+  const n0 = Math.max(i0, classSplit);
+  if (sv) {
+    if (i0 < p1) scanPositivesD2Capture(x, w, b, i0, p1, acc, sv);
+    if (n0 < i1) scanNegativesD2Capture(x, w, b, n0, i1, acc, sv);
+  } else {
+    if (i0 < p1) scanPositivesD2(x, w, b, i0, p1, acc);
+    if (n0 < i1) scanNegativesD2(x, w, b, n0, i1, acc);
+  }
+}
