@@ -8,7 +8,7 @@
  * dual-feasible, and D(mix) ≤ P* ≤ P(best w, b) certifies the gap. Work advances by a budget
  * of rows (same bits however sliced); cancel by not calling again.
  */
-import { BiasBracket } from './bias-bracket.ts';
+import { BiasBracket, BracketEnds } from './bias-bracket.ts';
 import type { Dataset } from './dataset.ts';
 import { SweepState, sweepDone, sweepSlice } from './dcd-sweep.ts';
 import { evaluateRows, mixRows, PassSums, squaredNorm } from './solver-passes.ts';
@@ -46,10 +46,8 @@ export class SvmSolver {
   private alphaLo: Float64Array;
   private alphaHi: Float64Array;
   private readonly w: Float64Array;
-  private readonly wLo: Float64Array;
-  private readonly wHi: Float64Array;
-  private sumLo = 0;
-  private sumHi = 0;
+  /** w(α) and Σα of each end of the bracket, for the mixed dual. */
+  private readonly ends: BracketEnds;
   private readonly wBest: Float64Array;
   private bBest = 0;
   private pBest = Infinity;
@@ -86,8 +84,7 @@ export class SvmSolver {
     this.C = 1 / data.n;
     const { n, d } = this;
     this.w = new Float64Array(d);
-    this.wLo = new Float64Array(d);
-    this.wHi = new Float64Array(d);
+    this.ends = new BracketEnds(d);
     this.wBest = new Float64Array(d);
     this.sums = new PassSums(d);
     const order = classOrder(data.y);
@@ -235,17 +232,11 @@ export class SvmSolver {
     const side = this.bracket.record(b, sums.alphaY);
     // Keep this solve's α and w(α) as the end it became; the old end's buffer is reused.
     this.warmFrom = side === 'hi' ? 'hi' : 'lo';
-    if (side === 'hi') {
-      [this.alphaHi, this.alpha] = [this.alpha, this.alphaHi];
-      this.wHi.set(w);
-      this.sumHi = sums.alphaSum;
-    } else {
-      [this.alphaLo, this.alpha] = [this.alpha, this.alphaLo];
-      this.wLo.set(w);
-      this.sumLo = sums.alphaSum;
-    }
-    this.certGap = this.bracket.bracketed ? this.pBest - this.mixedDual() : Infinity;
+    if (side === 'hi') [this.alphaHi, this.alpha] = [this.alpha, this.alphaHi];
+    else [this.alphaLo, this.alpha] = [this.alpha, this.alphaLo];
+    this.ends.keep(side, w, sums.alphaSum);
     const br = this.bracket;
+    this.certGap = br.bracketed ? this.pBest - this.ends.mixedDual(br.theta(), lambda) : Infinity;
     const stuck = br.width <= 4 * Number.EPSILON * Math.max(1, Math.abs(b));
     if (
       this.certGap <= this.tol ||
@@ -263,18 +254,6 @@ export class SvmSolver {
     // The live w is already w(α) of the end just solved; copy its α back into the work buffer.
     this.passRow = 0;
     this.phase = 'copy';
-  }
-
-  /** D of θ·α_lo + (1 − θ)·α_hi from the ends' sums alone (both terms are linear in α). */
-  private mixedDual(): number {
-    const theta = this.bracket.theta();
-    const { wLo, wHi, d, lambda } = this;
-    let q = 0;
-    for (let j = 0; j < d; j++) {
-      const v = theta * wLo[j]! + (1 - theta) * wHi[j]!;
-      q += v * v;
-    }
-    return theta * this.sumLo + (1 - theta) * this.sumHi - (lambda / 2) * q;
   }
 
   private finish(): void {
