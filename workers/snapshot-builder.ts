@@ -122,6 +122,7 @@ export class SnapshotBuilder {
       objective: pick(h.objective, m.objective),
       svCount: pick(h.svCount, m.svCount),
       accuracy: pick(h.accuracy, m.accuracy),
+      ms: pick(h.ms, h.pendingMs),
     };
     h.release(to);
     return chunk;
@@ -131,7 +132,7 @@ export class SnapshotBuilder {
 /** The buffers a snapshot can hand over instead of copying. */
 export function snapshotTransferables(s: Snapshot): ArrayBuffer[] {
   const c = s.curve;
-  return [s.w, s.sv, s.sampleSv, c.meanLoss, c.objective, c.svCount, c.accuracy].map(
+  return [s.w, s.sv, s.sampleSv, c.meanLoss, c.objective, c.svCount, c.accuracy, c.ms].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }

@@ -81,6 +81,11 @@ export interface CurveChunk {
   objective: Float64Array;
   svCount: Float64Array;
   accuracy: Float64Array;
+  /**
+   * Training time (ms) spent up to the end of each epoch: the optimizer's own work in the worker
+   * (workers/epoch-clock.ts: no pauses, waits or snapshot building), NaN where not measured.
+   */
+  ms: Float64Array;
 }
 
 /** The state of a run at one epoch: the weights after `epoch` steps and their metrics. */

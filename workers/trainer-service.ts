@@ -221,6 +221,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
         sb.restart();
         runIds++;
         const m = opt.finishEpoch(true);
+        opt.history.stamp(0); // the initial weights: no training time yet
         const { w, b, history } = opt;
         const state = { epoch: 0, w, b, m, sv: opt.capturedSupportVectors(), history };
         const info = { runId: runIds, status: 'idle' as const, epochs: 0, elapsedMs: 0, rows: 0 };

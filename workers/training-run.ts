@@ -10,6 +10,7 @@
  */
 import type { Metrics, Optimizer, OptimizerState } from '../src/core/optimizer.ts';
 import type { ModelState, RunInfo, SnapshotBuilder } from './snapshot-builder.ts';
+import { EpochClock } from './epoch-clock.ts';
 import { LoopWaker } from './loop-waker.ts';
 import { HISTORY_WINDOW, SnapshotPacing } from './snapshot-pacing.ts';
 import type { RunDeps } from './run-deps.ts';
@@ -21,10 +22,11 @@ type StepRequest = { k: number; resolve: (s: Snapshot) => void; reject: (e: Erro
 
 export class TrainingRun {
   status: RunStatus = 'running';
-  /** Active training time and rows of work done by advance() (pauses excluded). */
+  /** Time in slices (snapshots built included; waits, pauses excluded), rows of advance(). */
   elapsedMs = 0;
   rows = 0;
   private readonly pacing: SnapshotPacing;
+  private readonly clock: EpochClock; // the optimizer's own work time; the epochs' stamps
   /** Epoch whose completion was already handled (snapshot decision made). */
   private handledEpoch = -1;
   private inFlight: Promise<unknown> | null = null;
@@ -66,6 +68,7 @@ export class TrainingRun {
       opt.restore(opt.snapshot());
     }
     if (!opt.epochComplete) opt.capture = true;
+    this.clock = new EpochClock(opt, deps.now);
     if (startPaused) this.status = 'paused';
     this.pacing.anchor(deps.now(), opt.epoch);
     void this.loop().catch((e: unknown) => this.failed(e));
@@ -180,6 +183,7 @@ export class TrainingRun {
         const t0 = deps.now();
         const rows = opt.advance(pacing.chunkRows);
         const t1 = deps.now();
+        this.clock.worked(t1 - t0);
         this.rows += rows;
         pacing.recordChunk(rows, t1 - t0);
         if (t1 >= deadline) return 'slice';
@@ -211,10 +215,9 @@ export class TrainingRun {
 
   /** The optimizer's complete epoch as a snapshot state (completes the epoch if needed). */
   private current(capture = false): ModelState {
-    const { opt } = this;
-    const m = opt.finishEpoch(capture);
-    const { epoch, w, b, history } = opt;
-    return { epoch, w, b, m, sv: opt.capturedSupportVectors(), history };
+    const m = this.clock.finish(capture);
+    const { epoch, w, b, history } = this.opt;
+    return { epoch, w, b, m, sv: this.opt.capturedSupportVectors(), history };
   }
 
   private snapshot(status: RunStatus, capture = false): Snapshot {

@@ -50,8 +50,9 @@ export function continueRun(prev: Optimizer, next: Optimizer): void {
   nh.base = nh.length = h.base;
   for (let t = h.base; t < h.length; t++) {
     const o = h.offset(t);
-    nh.push(h.meanLoss[o]!, h.objective[o]!, h.svCount[o]!, h.accuracy[o]!);
+    nh.push(h.meanLoss[o]!, h.objective[o]!, h.svCount[o]!, h.accuracy[o]!, h.ms[o]!);
   }
+  nh.stamp(h.pendingMs); // the current epoch's time goes on too
   // Every optimizer here keeps its epoch in a public field; restore needs it at least `epoch`.
   (next as unknown as { epoch: number }).epoch = epoch;
   next.restore({ epoch, w: Float64Array.from(prev.w), b: prev.b });
