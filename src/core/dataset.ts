@@ -25,6 +25,28 @@ export interface Dataset {
 const MAX_CANDIDATES_PER_POINT = 1000;
 const MIN_CANDIDATE_ALLOWANCE = 1_000_000;
 
+/** The candidates drawn for n points before giving up: max(10^6, 1000·n). */
+export function candidateCap(n: number): number {
+  return Math.max(MIN_CANDIDATE_ALLOWANCE, MAX_CANDIDATES_PER_POINT * n);
+}
+
+/**
+ * The error for a recipe that hit the cap before both classes were full (positives and
+ * negatives accepted of nPerClass each, after `candidates`).
+ */
+export function hopelessRecipe(
+  nPerClass: number,
+  positives: number,
+  negatives: number,
+  candidates: number,
+): RangeError {
+  const [short, got] = positives < nPerClass ? ['positive', positives] : ['negative', negatives];
+  return new RangeError(
+    `the recipe almost never draws ${short} points: ${got} of ${nPerClass} after ${candidates} ` +
+      `candidates; move trueB toward 0 or raise noise`,
+  );
+}
+
 /**
  * Draws a dataset in resumable slices: `advance(k)` draws at most k candidates, so a worker can
  * generate 10^7 points without blocking. The result is the same however the work is sliced.
@@ -52,7 +74,7 @@ export class DatasetBuilder {
     this.y = new Float64Array(this.n);
     this.trueW = Float64Array.from(recipe.trueW);
     this.candidate = new Float64Array(this.d);
-    this.maxCandidates = Math.max(MIN_CANDIDATE_ALLOWANCE, MAX_CANDIDATES_PER_POINT * this.n);
+    this.maxCandidates = candidateCap(this.n);
   }
 
   /** Points accepted so far (both classes). */
@@ -103,12 +125,7 @@ export class DatasetBuilder {
 
   private giveUp(): never {
     const k = this.recipe.nPerClass;
-    const [short, got] =
-      this.positives < k ? ['positive', this.positives] : ['negative', this.negatives];
-    throw new RangeError(
-      `the recipe almost never draws ${short} points: ${got} of ${k} after ${this.candidates} ` +
-        `candidates; move trueB toward 0 or raise noise`,
-    );
+    throw hopelessRecipe(k, this.positives, this.negatives, this.candidates);
   }
 }
 

@@ -1,0 +1,126 @@
+/**
+ * The sequential half of sharded generation: candidates drawn anywhere (generate-shard.ts) are
+ * accepted or dropped here strictly in candidate order, as DatasetBuilder does as it draws, so
+ * the dataset is the builder's bit for bit however the drawing was split.
+ *
+ * Layout as dataset.ts: `x` row-major n×d, `y` ±1, positives in rows [0, nPerClass), negatives
+ * after. A shard's candidates come as coords (row-major count×d) and labels (1 when the score
+ * was >= 0, else 0).
+ */
+import { candidateCap, hopelessRecipe, type Dataset } from './dataset.ts';
+import type { Recipe } from './recipe.ts';
+
+/** A round's candidates beyond the estimate: a fraction of it plus a constant. */
+const ROUND_MARGIN = 0.03;
+const ROUND_SLACK = 256;
+
+export class CandidateAcceptor {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly n: number;
+  readonly d: number;
+  readonly nPerClass: number;
+  /** Candidates accepted or dropped so far: the next one to accept is candidate `candidates`. */
+  candidates = 0;
+  private positives = 0;
+  private negatives = 0;
+  /** Candidates so far whose label was +1 (accepted or not): the round estimate's rate. */
+  private seenPositive = 0;
+  private readonly maxCandidates: number;
+
+  constructor(recipe: Recipe) {
+    this.d = recipe.trueW.length;
+    this.nPerClass = recipe.nPerClass;
+    this.n = 2 * recipe.nPerClass;
+    this.x = new Float64Array(this.n * this.d);
+    this.y = new Float64Array(this.n);
+    this.maxCandidates = candidateCap(this.n);
+  }
+
+  get accepted(): number {
+    return this.positives + this.negatives;
+  }
+
+  get done(): boolean {
+    return this.positives >= this.nPerClass && this.negatives >= this.nPerClass;
+  }
+
+  /**
+   * Takes candidates [start, start + count) in order until both classes are full; returns how
+   * many it took (count unless it finished first). `start` must be the next candidate. Throws
+   * the builder's RangeError when the candidate cap is reached first. Allocates nothing.
+   */
+  accept(start: number, coords: Float64Array, labels: Uint8Array, count: number): number {
+    if (start !== this.candidates) {
+      throw new RangeError(
+        `candidates must come in order: expected ${this.candidates}, got ${start}`,
+      );
+    }
+    const { x, y, d, nPerClass: k } = this;
+    let i = 0;
+    for (; i < count && !this.done; i++) {
+      const positive = labels[i] === 1;
+      let row = -1;
+      if (positive) {
+        this.seenPositive++;
+        if (this.positives < k) row = this.positives++;
+      } else if (this.negatives < k) {
+        row = k + this.negatives++;
+      }
+      if (row >= 0) {
+        const from = i * d;
+        const to = row * d;
+        for (let j = 0; j < d; j++) x[to + j] = coords[from + j]!;
+        y[row] = positive ? 1.0 : -1.0;
+      }
+      if (++this.candidates >= this.maxCandidates && !this.done) {
+        throw hopelessRecipe(k, this.positives, this.negatives, this.candidates);
+      }
+    }
+    return i;
+  }
+
+  /**
+   * How many candidates to draw next (at most `limit`, at least 1, never past the cap): enough
+   * to fill both classes at the label rates seen so far (Laplace-smoothed; one half each before
+   * any), plus a margin, so most generations take one or two rounds of their own size.
+   */
+  roundSize(limit: number): number {
+    const c = this.candidates;
+    const ratePositive = (this.seenPositive + 1) / (c + 2);
+    const rateNegative = (c - this.seenPositive + 1) / (c + 2);
+    const need = Math.max(
+      (this.nPerClass - this.positives) / ratePositive,
+      (this.nPerClass - this.negatives) / rateNegative,
+    );
+    const size = Math.ceil(need * (1 + ROUND_MARGIN)) + ROUND_SLACK;
+    return Math.max(1, Math.min(size, limit, this.maxCandidates - c));
+  }
+
+  /** The finished dataset (the buffers themselves). */
+  result(): Dataset {
+    if (!this.done)
+      throw new Error('CandidateAcceptor.result() called before the dataset is complete');
+    const { x, y, n, d } = this;
+    return { x, y, n, d, nPositive: this.nPerClass };
+  }
+}
+
+/**
+ * Splits candidates [start, start + count) into `parts` contiguous shards of near-equal size, in
+ * order: shard i is [start + ⌊i·count/parts⌋, start + ⌊(i+1)·count/parts⌋). Empty shards are
+ * left out.
+ */
+export function splitCandidates(
+  start: number,
+  count: number,
+  parts: number,
+): { start: number; count: number }[] {
+  const out: { start: number; count: number }[] = [];
+  for (let i = 0; i < parts; i++) {
+    const a = Math.floor((i * count) / parts);
+    const b = Math.floor(((i + 1) * count) / parts);
+    if (b > a) out.push({ start: start + a, count: b - a });
+  }
+  return out;
+}
