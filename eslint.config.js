@@ -53,8 +53,8 @@ export default tseslint.config(
     },
   },
   {
-    // The optimizers' folder may import the rest of the core (one level up), nothing beyond.
-    files: ['src/core/optimizers/*.ts'],
+    // The optimizers' and scripts' folders may import the rest of the core (one level up), nothing beyond.
+    files: ['src/core/optimizers/*.ts', 'src/core/scripts/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
