@@ -105,7 +105,10 @@ export class SnapshotView {
     if (older && !this.anyNext) return;
     this.anyNext = false;
     this.curves.addChunk(s.curve);
-    if (s.epoch > 0 && s.churnCounted) this.curves.addChurn(s.epoch, s.entered, s.left);
+    if (s.epoch > 0 && s.churnCounted) {
+      const ms = s.curve.ms?.at(-1) ?? NaN; // the snapshot's own epoch ends its chunk
+      this.curves.addChurn(s.epoch, s.entered, s.left, ms / 1000);
+    }
     this.newest = s;
     if (!this.hidden) this.present(s, split);
   }

@@ -8,11 +8,13 @@
  * while the bucket has a number), each slot with the whole row of k values at its epoch. When the
  * run outgrows maxBuckets·size, neighbouring buckets merge pairwise (exact for min and max) and
  * size doubles. The last epoch's row is kept too. So every kept point is exact, epoch 0 and the
- * last epoch among them, and every peak and trough of each series survives.
+ * last epoch among them, and every peak and trough of each series survives. A row may also
+ * carry `carried` columns after the k series (the epochs' training time): kept with the row at
+ * every kept point, never choosing one.
  *
  * Slot layout: bucket j's slot s is slot j·S + s (S = 2k + 1; s = 0 the first epoch, 1 + 2m the
- * minimum of series m, 2 + 2m its maximum); `at[slot]` is its epoch and `row[slot·k + m]` the
- * value of series m there.
+ * minimum of series m, 2 + 2m its maximum); `at[slot]` is its epoch and `row[slot·r + m]` the
+ * value of column m there (r = k + carried columns: the series, then the carried ones).
  */
 export class BucketedCurves {
   /** Epochs written: [0, length). */
@@ -22,6 +24,8 @@ export class BucketedCurves {
   /** Bumped by every change (views refresh on it). */
   version = 0;
   private readonly slots: number;
+  /** Columns in a row: the k series, then the carried ones. */
+  private readonly r: number;
   private readonly at: Float64Array;
   private readonly row: Float64Array;
   /** The newest row kept exactly, at epoch lastAt (length − 1 unless a rewrite cut it). */
@@ -30,16 +34,18 @@ export class BucketedCurves {
   /** Scratch: one bucket's slots, sorted by epoch. */
   private readonly order: Int32Array;
 
-  /** maxBuckets must be even (pairs merge). */
+  /** maxBuckets must be even (pairs merge); `carried` columns ride along in every row. */
   constructor(
     readonly k: number,
     readonly maxBuckets = 256,
+    carried = 0,
   ) {
     if (maxBuckets < 2 || maxBuckets % 2 !== 0) throw new RangeError('maxBuckets must be even');
     this.slots = 2 * k + 1;
+    this.r = k + carried;
     this.at = new Float64Array(maxBuckets * this.slots);
-    this.row = new Float64Array(maxBuckets * this.slots * k);
-    this.lastRow = new Float64Array(k);
+    this.row = new Float64Array(maxBuckets * this.slots * this.r);
+    this.lastRow = new Float64Array(this.r);
     this.order = new Int32Array(this.slots);
   }
 
@@ -61,14 +67,15 @@ export class BucketedCurves {
   }
 
   /**
-   * Writes series[m][i] as series m's value at epoch from + i (all series equally long). A write
+   * Writes series[m][i] as column m's value at epoch from + i (the k series, then the carried
+   * columns; all equally long). A write
    * that starts before the end (a rewind) first cuts the curves at `from`: the cut bucket keeps
    * its extremes before `from` where they were there, else its first epoch.
    */
   write(from: number, series: readonly ArrayLike<number>[]): void {
     if (from > this.length)
       throw new RangeError(`write at ${from} leaves a gap after ${this.length}`);
-    if (series.length !== this.k) throw new RangeError(`write needs ${this.k} series`);
+    if (series.length !== this.r) throw new RangeError(`write needs ${this.r} columns`);
     if (from < this.length) this.cut(from);
     const n = series[0]!.length;
     for (let i = 0; i < n; i++) this.append(series, i);
@@ -77,18 +84,20 @@ export class BucketedCurves {
 
   /**
    * The kept points of all series at once, ascending by epoch: writes epochs into `epochs` and
-   * series m's values into `values[m]` (each at least `capacity` long); returns how many.
+   * column m's values into `values[m]` (each at least `capacity` long; the carried columns too
+   * when given); returns how many.
    */
   union(epochs: Float64Array, values: readonly Float64Array[]): number {
     let j = 0;
-    const { k, row, at } = this;
+    const { r, row, at } = this;
+    const k = Math.min(r, values.length);
     for (let b = 0; b < this.count; b++) {
       const n = this.sortSlots(b);
       for (let q = 0; q < n; q++) {
         const slot = this.order[q]!;
         if (j > 0 && at[slot]! === epochs[j - 1]) continue;
         epochs[j] = at[slot]!;
-        for (let m = 0; m < k; m++) values[m]![j] = row[slot * k + m]!;
+        for (let m = 0; m < k; m++) values[m]![j] = row[slot * r + m]!;
         j++;
       }
     }
@@ -102,15 +111,18 @@ export class BucketedCurves {
 
   /**
    * Series m's points to draw, ascending by epoch: epoch 0, each bucket's minimum and maximum of
-   * m, and the last epoch. Writes into `epochs` and `values` (capacity long); returns how many.
+   * m, and the last epoch. Writes into `epochs` and `values` (capacity long), and carried column
+   * c's values at the same points into `also` when given; returns how many.
    */
-  line(m: number, epochs: Float64Array, values: Float64Array): number {
+  line(m: number, epochs: Float64Array, values: Float64Array, also?: Float64Array, c = 0): number {
     let j = 0;
-    const { k, slots, row, at } = this;
+    const { r, slots, row, at } = this;
+    const ac = this.k + c;
     const put = (slot: number) => {
       if (j > 0 && at[slot]! <= epochs[j - 1]!) return;
       epochs[j] = at[slot]!;
-      values[j++] = row[slot * k + m]!;
+      if (also) also[j] = row[slot * r + ac]!;
+      values[j++] = row[slot * r + m]!;
     };
     for (let b = 0; b < this.count; b++) {
       const base = b * slots;
@@ -127,6 +139,7 @@ export class BucketedCurves {
     }
     if (this.lastAt >= 0 && (j === 0 || this.lastAt > epochs[j - 1]!)) {
       epochs[j] = this.lastAt;
+      if (also) also[j] = this.lastRow[ac]!;
       values[j++] = this.lastRow[m]!;
     }
     return j;
@@ -139,7 +152,7 @@ export class BucketedCurves {
       this.mergePairs();
       b = Math.floor(t / this.size);
     }
-    const { k, row } = this;
+    const { k, r, row } = this;
     const base = b * this.slots;
     if (t % this.size === 0) {
       for (let s = 0; s < this.slots; s++) this.setSlot(base + s, t, series, i);
@@ -147,30 +160,30 @@ export class BucketedCurves {
       for (let m = 0; m < k; m++) {
         const x = series[m]![i]!;
         const lo = base + 1 + 2 * m;
-        const a = row[lo * k + m]!;
+        const a = row[lo * r + m]!;
         if (x < a || (Number.isNaN(a) && !Number.isNaN(x))) this.setSlot(lo, t, series, i);
-        const c = row[(lo + 1) * k + m]!;
+        const c = row[(lo + 1) * r + m]!;
         if (x > c || (Number.isNaN(c) && !Number.isNaN(x))) this.setSlot(lo + 1, t, series, i);
       }
     }
-    for (let m = 0; m < k; m++) this.lastRow[m] = series[m]![i]!;
+    for (let m = 0; m < r; m++) this.lastRow[m] = series[m]![i]!;
     this.lastAt = t;
     this.length = t + 1;
   }
 
   private setSlot(slot: number, t: number, series: readonly ArrayLike<number>[], i: number): void {
     this.at[slot] = t;
-    for (let m = 0; m < this.k; m++) this.row[slot * this.k + m] = series[m]![i]!;
+    for (let m = 0; m < this.r; m++) this.row[slot * this.r + m] = series[m]![i]!;
   }
 
   private copySlot(to: number, from: number): void {
     if (to === from) return;
     this.at[to] = this.at[from]!;
-    this.row.copyWithin(to * this.k, from * this.k, (from + 1) * this.k);
+    this.row.copyWithin(to * this.r, from * this.r, (from + 1) * this.r);
   }
 
   private mergePairs(): void {
-    const { k, slots, row } = this;
+    const { k, r, slots, row } = this;
     for (let j = 0; j < this.maxBuckets / 2; j++) {
       const a = 2 * j * slots;
       const b = a + slots;
@@ -178,12 +191,12 @@ export class BucketedCurves {
       this.copySlot(to, a);
       for (let m = 0; m < k; m++) {
         const lo = 1 + 2 * m;
-        const x = row[(a + lo) * k + m]!;
-        const y = row[(b + lo) * k + m]!;
+        const x = row[(a + lo) * r + m]!;
+        const y = row[(b + lo) * r + m]!;
         this.copySlot(to + lo, y < x || (Number.isNaN(x) && !Number.isNaN(y)) ? b + lo : a + lo);
         const hi = lo + 1;
-        const u = row[(a + hi) * k + m]!;
-        const v = row[(b + hi) * k + m]!;
+        const u = row[(a + hi) * r + m]!;
+        const v = row[(b + hi) * r + m]!;
         this.copySlot(to + hi, v > u || (Number.isNaN(u) && !Number.isNaN(v)) ? b + hi : a + hi);
       }
     }
@@ -201,7 +214,7 @@ export class BucketedCurves {
     }
     this.length = t;
     this.lastAt = this.at[newest]!;
-    for (let m = 0; m < this.k; m++) this.lastRow[m] = this.row[newest * this.k + m]!;
+    for (let m = 0; m < this.r; m++) this.lastRow[m] = this.row[newest * this.r + m]!;
   }
 
   /** Bucket b's slots into `order`, ascending by epoch (insertion sort of 2k + 1). */

@@ -3,7 +3,9 @@
  * one (a CurveChunk starting at epoch `from`), folded at their epochs into buckets of a fixed
  * resolution (bucketed-curves.ts: memory does not grow with epochs; kept points are exact); and
  * one churn point per snapshot (support vectors that entered and left since the previous
- * snapshot), at its epoch (these grow with snapshots, a few dozen a second at most).
+ * snapshot), at its epoch (these grow with snapshots, a few dozen a second at most). Each epoch's
+ * training time (the chunk's ms, here in seconds) rides along with its metrics, so every kept
+ * point has its x in seconds too (NaN where the worker did not measure it).
  */
 import type { CurveChunk } from '../../workers/trainer-api.ts';
 import { BucketedCurves } from './bucketed-curves.ts';
@@ -17,11 +19,16 @@ export interface KeptCurves {
   meanLoss: Float64Array;
   objective: Float64Array;
   svCount: Float64Array;
+  /** Training time at each kept epoch, s (NaN where unknown). */
+  seconds: Float64Array;
 }
 
 export class CurveStore {
-  /** Mean hinge loss, objective and support-vector count by epoch, at a fixed resolution. */
-  readonly metrics = new BucketedCurves(3);
+  /**
+   * Mean hinge loss, objective and support-vector count by epoch, at a fixed resolution, each
+   * row carrying the epoch's training time in seconds.
+   */
+  readonly metrics = new BucketedCurves(3, 256, 1);
   /** Mean hinge loss of the weights after t steps: kept points, x = meanLoss.epochs. */
   readonly meanLoss: KeptColumn = keptLine(this.metrics, 0);
   /** Mean hinge loss + reg/2·‖w‖²: kept points, x = objective.epochs. */
@@ -34,12 +41,15 @@ export class CurveStore {
     meanLoss: new Float64Array(this.metrics.capacity),
     objective: new Float64Array(this.metrics.capacity),
     svCount: new Float64Array(this.metrics.capacity),
+    seconds: new Float64Array(this.metrics.capacity),
   };
   /** Churn points: snapshot epochs (ascending) and entered + left at each. */
   readonly churnEpoch = new Series();
   readonly churn = new Series();
   readonly entered = new Series();
   readonly left = new Series();
+  /** The training time (s) of each churn point's snapshot, NaN where unknown. */
+  readonly churnSeconds = new Series();
 
   /** Epochs with metrics: [0, length). */
   get length(): number {
@@ -49,24 +59,30 @@ export class CurveStore {
   /** Writes a chunk at its epochs (a chunk that starts past the end is ignored). */
   addChunk(c: CurveChunk): void {
     if (c.from > this.length || c.meanLoss.length === 0) return;
-    this.metrics.write(c.from, [c.meanLoss, c.objective, c.svCount]);
+    const seconds = new Float64Array(c.meanLoss.length).fill(NaN);
+    if (c.ms) for (let i = 0; i < seconds.length; i++) seconds[i] = c.ms[i]! / 1000;
+    this.metrics.write(c.from, [c.meanLoss, c.objective, c.svCount, seconds]);
   }
 
   /** The kept points of the three metrics at their union of epochs (views, reused per call). */
   kept(): KeptCurves {
     const u = this.union;
-    u.count = this.metrics.union(u.epochs, [u.meanLoss, u.objective, u.svCount]);
+    u.count = this.metrics.union(u.epochs, [u.meanLoss, u.objective, u.svCount, u.seconds]);
     return u;
   }
 
-  /** Records a snapshot's churn; earlier-or-equal epochs than the last point are dropped. */
-  addChurn(epoch: number, entered: number, left: number): void {
+  /**
+   * Records a snapshot's churn (and its training time, s); earlier-or-equal epochs than the last
+   * point are dropped.
+   */
+  addChurn(epoch: number, entered: number, left: number, seconds = NaN): void {
     const last = this.churnEpoch.length - 1;
     if (last >= 0 && this.churnEpoch.at(last) >= epoch) return;
     this.churnEpoch.push(epoch);
     this.churn.push(entered + left);
     this.entered.push(entered);
     this.left.push(left);
+    this.churnSeconds.push(seconds);
   }
 
   /** Index of the churn point nearest to `epoch`, or −1 when there are none. */
@@ -76,6 +92,7 @@ export class CurveStore {
 
   clear(): void {
     this.metrics.clear();
-    for (const s of [this.churnEpoch, this.churn, this.entered, this.left]) s.clear();
+    const all = [this.churnEpoch, this.churn, this.entered, this.left, this.churnSeconds];
+    for (const s of all) s.clear();
   }
 }

@@ -1,6 +1,7 @@
 /**
  * One series of a BucketedCurves as the charts read a curve (curve-path.ts's CurveData): its kept
- * points' values and their epochs (`epochs`), both ascending by epoch, refreshed from the store
+ * points' values, their epochs (`epochs`) and their training times in seconds (`seconds`, the
+ * store's first carried column, NaN where unknown), ascending by epoch, refreshed from the store
  * when it has changed. Drawn whole: the store already holds them at the chart's resolution.
  */
 import type { BucketedCurves } from './bucketed-curves.ts';
@@ -10,6 +11,7 @@ class KeptPoints {
   readonly identity: Uint32Array;
   readonly xs: Float64Array;
   readonly ys: Float64Array;
+  readonly ts: Float64Array;
   private n = 0;
   private seen = -1;
 
@@ -19,6 +21,7 @@ class KeptPoints {
   ) {
     this.xs = new Float64Array(store.capacity);
     this.ys = new Float64Array(store.capacity);
+    this.ts = new Float64Array(store.capacity);
     this.identity = Uint32Array.from({ length: store.capacity }, (_, i) => i);
   }
 
@@ -26,23 +29,27 @@ class KeptPoints {
   refresh(): number {
     if (this.seen !== this.store.version) {
       this.seen = this.store.version;
-      this.n = this.store.line(this.m, this.xs, this.ys);
+      this.n = this.store.line(this.m, this.xs, this.ys, this.ts);
     }
     return this.n;
   }
 }
 
-/** One column of the kept points (their values, or their epochs), read as a chart's curve. */
+/** One column of the kept points (their values, epochs or times), read as a chart's curve. */
 export class KeptColumn {
   /** For a column of values, the column of their epochs (the x of point i); else null. */
   readonly epochs: KeptColumn | null;
+  /** For a column of values, the column of their training times (s); else null. */
+  readonly seconds: KeptColumn | null;
 
   constructor(
     private readonly points: KeptPoints,
     private readonly data: Float64Array,
     epochs: Float64Array | null,
+    seconds: Float64Array | null = null,
   ) {
     this.epochs = epochs ? new KeptColumn(points, epochs, null) : null;
+    this.seconds = seconds ? new KeptColumn(points, seconds, null) : null;
   }
 
   /** The kept values, [0, length) valid (a view, valid until the store changes). */
@@ -86,5 +93,5 @@ export class KeptColumn {
 /** Series m of `store` as a column of values whose `epochs` column gives their x. */
 export function keptLine(store: BucketedCurves, m: number): KeptColumn {
   const points = new KeptPoints(store, m);
-  return new KeptColumn(points, points.ys, points.xs);
+  return new KeptColumn(points, points.ys, points.xs, points.ts);
 }

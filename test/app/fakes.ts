@@ -27,7 +27,7 @@ export function snap(
     entered: 1,
     left: 2,
     churnCounted: true,
-    curve: { from, meanLoss: span, objective: span, svCount: span, accuracy: span },
+    curve: { from, meanLoss: span, objective: span, svCount: span, accuracy: span, ms: span },
     elapsedMs: 1,
     throughput: 1,
     ...over,

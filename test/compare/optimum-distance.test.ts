@@ -80,6 +80,7 @@ describe('a record’s optimum', () => {
         objective: new Float64Array(0),
         svCount: new Float64Array(0),
         accuracy: new Float64Array(0),
+        ms: new Float64Array(0),
       },
       elapsedMs: 0,
       throughput: 0,

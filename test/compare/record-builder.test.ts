@@ -32,6 +32,7 @@ function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
       objective: new Float64Array(0),
       svCount: new Float64Array(0),
       accuracy: new Float64Array(0),
+      ms: new Float64Array(0),
     },
     elapsedMs: 1,
     throughput: 1,

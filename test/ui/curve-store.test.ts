@@ -5,7 +5,7 @@ import { Series } from '../../src/ui/series.ts';
 
 function chunk(from: number, loss: number[]): CurveChunk {
   const f = Float64Array.from(loss);
-  return { from, meanLoss: f, objective: f, svCount: f, accuracy: f };
+  return { from, meanLoss: f, objective: f, svCount: f, accuracy: f, ms: f };
 }
 
 describe('Series', () => {
@@ -76,6 +76,7 @@ describe('CurveStore at a fixed resolution', () => {
         objective: part(obj),
         svCount: part(svs),
         accuracy: part(svs),
+        ms: part(svs),
       });
     }
     expect(c.length).toBe(n);
