@@ -29,12 +29,15 @@ export class BiasBracket {
   /** `start`: the first b tried (the solver starts at 0; a run continued at its own b). */
   constructor(private start = 0) {}
 
-  /** Forgets every value recorded: the search starts again at `start`. */
-  reset(start = 0): void {
+  /**
+   * Forgets every value recorded: the search starts again at `start`, expanding by `step`
+   * (doubling) until h has both signs.
+   */
+  reset(start = 0, step = 1): void {
     this.start = start;
     this.bLo = this.hLo = this.bHi = this.hHi = this.exact = this.fLo = this.fHi = NaN;
     this.lastSide = '';
-    this.step = 1;
+    this.step = step;
     this.widthMark = Infinity;
     this.sinceMark = 0;
   }

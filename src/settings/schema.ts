@@ -104,6 +104,7 @@ export const SETTING_ENTRIES = [
       pegasos: 'Pegasos (SGD)',
       sgd: 'Mini-batch SGD',
       momentum: 'GD with momentum',
+      dcd: 'Dual coordinate descent',
     },
   },
   {
@@ -113,6 +114,7 @@ export const SETTING_ENTRIES = [
     heading: 'Learning rate',
     limit: H.lr,
     default: DEFAULT_HYPERPARAMETERS.lr,
+    note: 'dual coordinate descent ignores it',
   },
   {
     key: 'epochs',

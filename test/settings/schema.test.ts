@@ -50,8 +50,9 @@ describe("hinge-lab's schema", () => {
       trueW: '1 to 64 comma-separated numbers; two for the plot, e.g. 1,-0.6',
       trueB: 'Any finite number',
       noise: '0 or more',
-      optimizer: 'One of: Gradient descent, Pegasos (SGD), Mini-batch SGD, GD with momentum',
-      lr: 'Greater than 0',
+      optimizer:
+        'One of: Gradient descent, Pegasos (SGD), Mini-batch SGD, GD with momentum, Dual coordinate descent',
+      lr: 'Greater than 0; dual coordinate descent ignores it',
       epochs: 'Integer, 0 to 10,000,000',
       reg: '0 or more; objective = loss + λ/2·‖w‖²',
       project: 'One of: yes, no; Pegasos steps 1/(λt), its bias lr/√t',

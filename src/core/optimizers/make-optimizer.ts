@@ -7,6 +7,7 @@ import type { LinearModel } from '../classifier.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Optimizer, OptimizerSettings } from '../optimizer.ts';
 import { Trainer } from '../trainer.ts';
+import { Dcd } from './dcd.ts';
 import { MinibatchSgd } from './minibatch-sgd.ts';
 import { Momentum } from './momentum.ts';
 import type { OptimizerChoice } from './optimizer-limits.ts';
@@ -32,6 +33,8 @@ export function makeOptimizer(
       });
     case 'momentum':
       return new Momentum(data, model, settings, { beta: choice.beta, kind: choice.momentum });
+    case 'dcd':
+      return new Dcd(data, model, settings);
   }
 }
 
@@ -39,7 +42,8 @@ export function makeOptimizer(
  * Carries a run over from `prev` to `next` (a fresh optimizer of another kind on the same data):
  * next takes prev's weights, epoch and history entries [0, epoch), so the curves go on and a
  * later reset() still returns to next's own initial weights. Its own state starts anew (a
- * momentum at rest; the samplers at update epoch·n). prev must be at a complete epoch.
+ * momentum at rest; the samplers at update epoch·n; dcd's dual at α = 0, its bias search at
+ * prev's b). prev must be at a complete epoch.
  */
 export function continueRun(prev: Optimizer, next: Optimizer): void {
   if (!prev.epochComplete) throw new Error('continueRun needs prev at a complete epoch');
@@ -73,5 +77,7 @@ export function optimizerMatches(opt: Optimizer, choice: OptimizerChoice): boole
       );
     case 'momentum':
       return opt instanceof Momentum && opt.beta === choice.beta && opt.kind === choice.momentum;
+    case 'dcd':
+      return opt instanceof Dcd;
   }
 }

@@ -7,7 +7,7 @@ import { limitErrors, type FieldError, type Limit } from '../limits.ts';
 import { MOMENTUM_KINDS, type MomentumKind } from './momentum.ts';
 import { STEP_SCHEDULES, type StepSchedule } from './minibatch-sgd.ts';
 
-export const OPTIMIZER_NAMES = ['gd', 'pegasos', 'sgd', 'momentum'] as const;
+export const OPTIMIZER_NAMES = ['gd', 'pegasos', 'sgd', 'momentum', 'dcd'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
 /** Which optimizer, and the settings of every optimizer (each reads only its own). */
@@ -50,6 +50,7 @@ export const OPTIMIZER_FIELDS: Readonly<Record<OptimizerName, readonly (keyof Op
     pegasos: ['project'],
     sgd: ['batchSize', 'schedule'],
     momentum: ['beta', 'momentum'],
+    dcd: [],
   });
 
 const OWN_FIELDS = new Set<string>(Object.values(OPTIMIZER_FIELDS).flat());
@@ -72,6 +73,12 @@ export function optimizerErrors(c: OptimizerChoice, reg?: number): FieldError[] 
   }
   if (c.optimizer === 'pegasos' && reg !== undefined && !(reg > 0)) {
     out.push({ field: 'reg', message: `reg must be > 0 for pegasos (step 1/(reg·t)), got ${reg}` });
+  }
+  if (c.optimizer === 'dcd' && reg !== undefined && !(reg > 0)) {
+    out.push({
+      field: 'reg',
+      message: `reg must be > 0 for dcd (w = Σ α_i y_i x_i / reg), got ${reg}`,
+    });
   }
   return out;
 }
