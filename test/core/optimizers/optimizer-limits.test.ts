@@ -12,6 +12,7 @@ describe('which fields apply', () => {
     ['pegasos', ['lr', 'project'], ['batchSize', 'beta']],
     ['sgd', ['batchSize', 'schedule'], ['project', 'beta', 'momentum']],
     ['momentum', ['beta', 'momentum'], ['project', 'batchSize', 'schedule']],
+    ['dcd', ['lr', 'reg'], ['project', 'batchSize', 'schedule', 'beta', 'momentum']],
     ['not an optimizer', ['lr', 'batchSize', 'beta', 'project'], []],
   ])('%s shows %j and hides %j', (optimizer, shown, hidden) => {
     for (const key of shown) expect(fieldApplies(optimizer, key), key).toBe(true);
@@ -30,11 +31,15 @@ describe('optimizer settings errors', () => {
       'batchSize must be an integer in [1, 10000000], got 0',
     ]);
     expect(errors({ optimizer: 'adam' })).toEqual([
-      'optimizer must be one of gd, pegasos, sgd, momentum, got "adam"',
+      'optimizer must be one of gd, pegasos, sgd, momentum, dcd, got "adam"',
     ]);
     expect(errors({ optimizer: 'pegasos' }, 0)).toEqual([
       'reg must be > 0 for pegasos (step 1/(reg·t)), got 0',
     ]);
+    expect(errors({ optimizer: 'dcd' }, 0)).toEqual([
+      'reg must be > 0 for dcd (w = Σ α_i y_i x_i / reg), got 0',
+    ]);
+    expect(errors({ optimizer: 'dcd' }, 0.01)).toEqual([]);
   });
 
   it('hyperparameterErrors: absent optimizer fields are the defaults; present ones are checked', () => {
