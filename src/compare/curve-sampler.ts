@@ -56,6 +56,9 @@ export class CurveSampler {
       svCount: at(source.svCount),
     };
     if (source.churn) curves.churn = churnAt(epochs, source.churn.epochs, source.churn.counts);
+    // Time is kept only when known at every kept epoch (JSON cannot carry NaN).
+    const seconds = source.seconds ? at(source.seconds) : [];
+    if (seconds.length > 0 && seconds.every(Number.isFinite)) curves.seconds = seconds;
     return curves;
   }
 

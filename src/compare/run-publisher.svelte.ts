@@ -130,6 +130,7 @@ export class RunPublisher {
       meanLoss: view(k.meanLoss, k.count),
       objective: view(k.objective, k.count),
       svCount: view(k.svCount, k.count),
+      seconds: view(k.seconds, k.count),
       churn: {
         epochs: view(c.churnEpoch.values, c.churnEpoch.length),
         counts: view(c.churn.values, c.churn.length),

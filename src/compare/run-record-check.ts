@@ -51,6 +51,14 @@ function ascending(a: number[], path: string): number[] {
   return a;
 }
 
+function nonDecreasing(a: number[]): number[] {
+  const i = a.findIndex((x, k) => k > 0 && x < a[k - 1]!);
+  if (i < 0) return a;
+  throw new Invalid(
+    `curves.seconds must not decrease; curves.seconds[${i}] is ${a[i]} after ${a[i - 1]}`,
+  );
+}
+
 function sameLength(a: number[], path: string, epochs: number[]): number[] {
   if (a.length === epochs.length) return a;
   throw new Invalid(`${path} has ${a.length} entries but curves.epochs has ${epochs.length}`);
@@ -98,6 +106,7 @@ function curves(v: unknown, n: number): RunCurves {
     svCount: series('svCount', count),
   };
   if (o.churn !== undefined) c.churn = series('churn', (x, p) => integer(x, p));
+  if (o.seconds !== undefined) c.seconds = nonDecreasing(series('seconds', nonNegative));
   return c;
 }
 

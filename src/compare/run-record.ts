@@ -46,6 +46,12 @@ export interface RunCurves {
   svCount: number[];
   /** Support vectors that entered + left, counted at snapshots in (epochs[i−1], epochs[i]]. */
   churn?: number[];
+  /**
+   * Training time (s) spent up to the end of each of `epochs` (the worker's, without pauses:
+   * workers/epoch-clock.ts), non-decreasing. Absent when it is not known at every kept epoch: a
+   * record or run file from before there was a time axis reads as "no time".
+   */
+  seconds?: number[];
 }
 
 /** P* of a dataset and λ, and the certified gap of the answer. */
@@ -97,6 +103,8 @@ export interface CurveSource {
   svCount: ArrayLike<number>;
   /** Churn measured at snapshots: counts[k] entered + left at epochs[k] (ascending). */
   churn?: { epochs: ArrayLike<number>; counts: ArrayLike<number> };
+  /** Training time (s) of each entry (NaN where unknown). */
+  seconds?: ArrayLike<number>;
 }
 
 /**
