@@ -89,14 +89,19 @@ def read_libsvm(path):
     return rows, labels
 
 
+def find_data(path):
+    """The path as given when it exists, else the same name beside this script."""
+    if os.path.exists(path):
+        return path
+    beside = os.path.join(os.path.dirname(os.path.abspath(__file__)), path)
+    if not os.path.exists(beside):
+        fail('no data file %r here or beside this script: export it from hinge-lab '
+             '(Compare, Dataset: CSV or LIBSVM) or pass --data FILE' % path)
+    return beside
+
+
 def read_data(path):
     """Rows and labels of a CSV or LIBSVM file (CSV when its first line holds a comma)."""
-    if not os.path.exists(path):
-        beside = os.path.join(os.path.dirname(os.path.abspath(__file__)), path)
-        if not os.path.exists(beside):
-            fail('no data file %r here or beside this script: export it from hinge-lab '
-                 '(Compare, Dataset: CSV or LIBSVM) or pass --data FILE' % path)
-        path = beside
     with open(path, encoding='utf-8-sig') as f:
         first = f.readline()
     rows, labels = (read_csv if ',' in first else read_libsvm)(path)
@@ -113,6 +118,7 @@ def load(args):
     again. w0 is None when the run's initial weights are not known (a file)."""
     path = args.data or DATA_FILE
     if path is not None:
+        path = find_data(path)
         rows, labels = read_data(path)
         return rows, labels, None, None, 'read from %s' % path
     rows, labels, w0, b0 = draw_recipe(RECIPE)

@@ -56,8 +56,7 @@ def spark_frame(spark, args):
             [(1.0 if y > 0 else 0.0, Vectors.dense(x)) for x, y in zip(rows, labels)],
             ['label', 'features'])
         return frame, rows, labels
-    if not os.path.exists(path):
-        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), path)
+    path = find_data(path)
     with open(path, encoding='utf-8-sig') as f:
         csv = ',' in f.readline()
     if csv:
