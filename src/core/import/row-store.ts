@@ -1,0 +1,79 @@
+/**
+ * Growing typed buffers for rows whose count is not known in advance.
+ *
+ * Layout while reading: `x` is row-major with `stride` >= d slots a row (row i is
+ * x[i·stride .. i·stride + stride), features the file did not give are 0), `y` one slot a row.
+ * LIBSVM widens the stride when a larger index appears; finish() packs the rows to stride d.
+ * Growth: doubling, or — once a few rows tell the bytes a row and the file's size is known — the
+ * rows the whole file should hold plus 10%, so a file is usually read with one or two copies.
+ */
+
+/** Rows held before the first growth. */
+const FIRST_ROWS = 1024;
+
+export class RowStore {
+  x: Float64Array;
+  y: Float64Array;
+  /** Rows stored. */
+  n = 0;
+  private capacity: number;
+
+  constructor(
+    public stride: number,
+    /** The file's size in bytes, or 0 when unknown. */
+    private readonly sizeHint: number,
+  ) {
+    this.capacity = FIRST_ROWS;
+    this.x = new Float64Array(this.capacity * stride);
+    this.y = new Float64Array(this.capacity);
+  }
+
+  /**
+   * Makes room for row n (its slots are zero). `bytesRead` is how far into the file row n ends
+   * (for the size estimate); `maxRows` caps the capacity.
+   */
+  reserve(bytesRead: number, maxRows: number): void {
+    if (this.n < this.capacity) return;
+    let rows = 2 * this.capacity;
+    if (this.sizeHint > bytesRead && this.n > 0) {
+      const estimate = Math.ceil(((this.sizeHint / bytesRead) * this.n + 16) * 1.1);
+      rows = Math.max(Math.ceil(this.capacity * 1.25), estimate);
+    }
+    this.resize(Math.max(this.n + 1, Math.min(rows, maxRows)), this.stride);
+  }
+
+  /** Widens every row to `stride` slots (existing values kept, new ones 0). */
+  widen(stride: number): void {
+    if (stride > this.stride) this.resize(this.capacity, stride);
+  }
+
+  private resize(capacity: number, stride: number): void {
+    const x = new Float64Array(capacity * stride);
+    if (stride === this.stride) x.set(this.x.subarray(0, this.n * stride));
+    else {
+      for (let i = 0; i < this.n; i++) {
+        x.set(this.x.subarray(i * this.stride, (i + 1) * this.stride), i * stride);
+      }
+    }
+    const y = new Float64Array(capacity);
+    y.set(this.y.subarray(0, this.n));
+    this.x = x;
+    this.y = y;
+    this.capacity = capacity;
+    this.stride = stride;
+  }
+
+  /**
+   * The n rows packed to stride d (in place: row i moves down to i·d), as arrays of exactly n·d
+   * and n values: views when the buffers are at most a quarter larger, else copies.
+   */
+  pack(d: number): { x: Float64Array; y: Float64Array } {
+    const { n, stride } = this;
+    if (d !== stride) {
+      for (let i = 1; i < n; i++) this.x.copyWithin(i * d, i * stride, i * stride + d);
+    }
+    const fit = (a: Float64Array, length: number): Float64Array =>
+      a.length * 4 <= length * 5 ? a.subarray(0, length) : a.slice(0, length);
+    return { x: fit(this.x, n * d), y: fit(this.y, n) };
+  }
+}
