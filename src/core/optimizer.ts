@@ -68,7 +68,8 @@ export interface Optimizer {
   /**
    * Does at most `maxRows` rows of work and returns how many it did; stops early when an epoch
    * completes. Called when epochComplete, it first moves past that epoch (recording its metrics
-   * as history entry `epoch`). Any slicing of the work gives the same bits.
+   * as history entry `epoch`). Any slicing of the work gives the same bits. Returns 0 while
+   * its pass waits for other threads (sharded-pass.ts): the run loop then awaits them.
    */
   advance(maxRows: number): number;
   /** Metrics of (w_epoch, b_epoch); needs epochComplete. */

@@ -159,9 +159,8 @@ export class Trainer implements Optimizer {
   /** Optimizer.advance: past a complete pass, the step first; then at most maxRows rows. */
   advance(maxRows: number): number {
     if (this.cursor === this.n) this.commit();
-    const before = this.cursor;
-    this.scan(maxRows);
-    return this.cursor - before;
+    // pass.advance may share the pass with other threads (sharded-pass.ts): same bits.
+    return this.pass.advance(this.w, this.b, maxRows, this.capture);
   }
 
   /** Completes the pass over the current weights (without stepping) and returns its metrics. */

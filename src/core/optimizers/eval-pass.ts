@@ -22,6 +22,7 @@ import {
 import type { Dataset } from '../dataset.ts';
 import { metricsFromSums, type Metrics } from '../evaluate.ts';
 import { clearSums, countNegatives, emptySums, type PassSums } from '../pass-sums.ts';
+import { passRunnerOf, ShardedPass } from '../sharded-pass.ts';
 
 export class EvalPass {
   /** Rows scanned of the current pass; n when it is complete. */
@@ -37,6 +38,8 @@ export class EvalPass {
   readonly sv: Uint32Array;
   private readonly negatives: number;
   private readonly rows: PassRows;
+  /** The pass when its blocks are shared among threads (sharded-pass.ts). */
+  private readonly sharded: ShardedPass;
 
   constructor(private readonly data: Dataset) {
     this.sums = emptySums(data.d);
@@ -45,6 +48,7 @@ export class EvalPass {
     this.sv = new Uint32Array(data.n);
     this.negatives = countNegatives(data.y);
     this.rows = passRows(data);
+    this.sharded = new ShardedPass(this.rows, data.n);
   }
 
   get complete(): boolean {
@@ -54,6 +58,26 @@ export class EvalPass {
   /** Forgets the current pass: the next scan starts again at row 0. */
   restart(): void {
     this.cursor = 0;
+    this.sharded.cancel();
+  }
+
+  /**
+   * scan() for a run loop that can wait: a pass that starts here shares its blocks with the
+   * threads of the data's PassRunner when it has one (sharded-pass.ts; the same bits), and then
+   * returns 0 while it waits for them. Without a runner it is scan().
+   */
+  advance(w: Float64Array, b: number, maxRows: number, capture: boolean): number {
+    if (this.cursor === 0 && !this.sharded.active) {
+      const runner = passRunnerOf(this.data);
+      if (!this.sharded.suits(runner)) return this.scan(w, b, maxRows, capture);
+      this.captures = capture;
+      this.sharded.begin(runner, w, b, capture);
+    }
+    if (!this.sharded.active) return this.scan(w, b, maxRows, capture);
+    const sv = this.captures ? this.sv : null;
+    const rows = this.sharded.advance(w, b, maxRows, this.sums, sv);
+    this.cursor = this.sharded.rowsDone;
+    return rows;
   }
 
   /**
@@ -62,6 +86,12 @@ export class EvalPass {
    * between the slices of one pass. Any slicing gives the same bits.
    */
   scan(w: Float64Array, b: number, maxRows: number, capture: boolean): number {
+    if (this.sharded.active) {
+      // A sharded pass under way completes here, whatever maxRows (sync callers finish passes).
+      const rows = this.sharded.finish(w, b, this.sums, this.captures ? this.sv : null);
+      this.cursor = this.sharded.rowsDone;
+      return rows;
+    }
     const i0 = this.cursor;
     if (i0 === 0) {
       clearSums(this.sums);

@@ -91,7 +91,7 @@ export class Momentum implements Optimizer {
 
   advance(maxRows: number): number {
     if (this.pass.complete) this.commit();
-    return this.pass.scan(this.w, this.b, maxRows, this.capture);
+    return this.pass.advance(this.w, this.b, maxRows, this.capture);
   }
 
   metrics(): Metrics {

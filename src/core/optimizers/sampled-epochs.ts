@@ -111,7 +111,7 @@ export abstract class SampledEpochs implements Optimizer {
       }
     }
     if (this.pos === this.n && budget > 0)
-      done += this.pass.scan(this.w, this.b, budget, this.capture);
+      done += this.pass.advance(this.w, this.b, budget, this.capture);
     return done;
   }
 

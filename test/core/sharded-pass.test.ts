@@ -1,0 +1,194 @@
+/**
+ * A pass shared among threads (sharded-pass.ts) gives the single-thread core's bits: weights,
+ * every metric and the support-vector indices, for any thread count, any order in which the
+ * other threads' answers arrive, passes finished synchronously half-way, and shards held as
+ * copies (indices offset) or shared. The "threads" here are an in-process runner that answers
+ * with the same scanShard the pass workers run.
+ */
+import { describe, expect, it } from 'vitest';
+import { BLOCK_ROWS, blockCount, blockStart, passRows } from '../../src/core/blocked-sums.ts';
+import type { Dataset } from '../../src/core/dataset.ts';
+import { Momentum } from '../../src/core/optimizers/momentum.ts';
+import type { Optimizer } from '../../src/core/optimizer.ts';
+import {
+  scanShard,
+  setPassRunner,
+  shardStart,
+  type PassRunner,
+  type ShardResult,
+} from '../../src/core/sharded-pass.ts';
+import { Trainer } from '../../src/core/trainer.ts';
+
+/** A small seeded generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n rows of d uniform coordinates, labels from a noisy plane, rows in random order. */
+function randomData(n: number, d: number, seed: number, classBlocked = false): Dataset {
+  const r = rng(seed);
+  const x = new Float64Array(n * d);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n * d; i++) x[i] = 6 * r() - 3;
+  for (let i = 0; i < n; i++) {
+    let s = 0.3;
+    for (let j = 0; j < d; j++) s += (j % 2 ? -0.6 : 1) * x[i * d + j]!;
+    y[i] = s + 1.5 * (r() - 0.5) >= 0 ? 1 : -1;
+  }
+  let nPositive = 0;
+  for (let i = 0; i < n; i++) nPositive += +(y[i]! > 0);
+  if (classBlocked) for (let i = 0; i < n; i++) y[i] = i < nPositive ? 1 : -1;
+  return { x, y, n, d, nPositive };
+}
+
+/**
+ * Threads 1 … T−1 in process: start() computes their shards at once (some from a copy of the
+ * shard's rows, as a pass worker without shared memory holds them), take() releases the answers
+ * in a random order after random delays (null meanwhile).
+ */
+class FakeRunner implements PassRunner {
+  private ticket = 0;
+  private queue: { ticket: number; r: ShardResult; delay: number }[] = [];
+  starts = 0;
+  constructor(
+    readonly threads: number,
+    private readonly data: Dataset,
+    private readonly random: () => number,
+  ) {}
+
+  start(w: Float64Array, b: number, capture: boolean): number {
+    this.starts++;
+    const { data } = this;
+    const K = blockCount(data.n);
+    const ticket = ++this.ticket;
+    for (let j = 1; j < this.threads; j++) {
+      const k0 = shardStart(j, this.threads, K);
+      const k1 = shardStart(j + 1, this.threads, K);
+      if (k0 === k1) continue;
+      const copy = j % 2 === 1; // odd threads hold a copy of their rows, even ones share them
+      const r0 = copy ? blockStart(k0) : 0;
+      const r1 = copy ? Math.min(data.n, blockStart(k1)) : data.n;
+      const rows = copy
+        ? {
+            ...passRows(data),
+            x: data.x.slice(r0 * data.d, r1 * data.d),
+            y: data.y.slice(r0, r1),
+            classSplit: -1,
+          }
+        : passRows(data);
+      const scratch = capture ? new Uint32Array(r1 - r0) : null;
+      const r = scanShard(rows, r0, data.n, Float64Array.from(w), b, k0, k1, scratch);
+      this.queue.splice(Math.floor(this.random() * (this.queue.length + 1)), 0, {
+        ticket,
+        r,
+        delay: Math.floor(this.random() * 3),
+      });
+    }
+    return ticket;
+  }
+
+  take(ticket: number): ShardResult | null {
+    this.queue = this.queue.filter((q) => q.ticket === ticket); // older passes' answers dropped
+    const next = this.queue[0];
+    if (!next) return null;
+    if (next.delay-- > 0) return null;
+    this.queue.shift();
+    return next.r;
+  }
+}
+
+/** Runs k epochs through advance() in random budgets, sometimes finishing a pass at once. */
+function drive(opt: Optimizer, k: number, random: () => number): Uint32Array[] {
+  const svs: Uint32Array[] = [];
+  let waits = 0;
+  while (opt.epoch < k || !opt.epochComplete) {
+    if (opt.epochComplete) {
+      const sv = opt.capturedSupportVectors();
+      if (sv) svs.push(sv.slice());
+      opt.capture = random() < 0.5;
+    }
+    if (random() < 0.05) opt.finishEpoch(random() < 0.5);
+    else if (opt.advance(Math.floor(random() * 3 * BLOCK_ROWS) + 1) === 0) waits++;
+    expect(waits).toBeLessThan(100_000);
+  }
+  opt.finishEpoch(true);
+  svs.push(opt.capturedSupportVectors()!.slice());
+  return svs;
+}
+
+const METRICS = { meanLoss: 0, objective: 0, svCount: 0, accuracy: 0 };
+
+function expectSame(a: Optimizer, b: Optimizer): void {
+  expect(Array.from(b.w)).toEqual(Array.from(a.w));
+  expect(Object.is(b.b, a.b)).toBe(true);
+  expect(b.epoch).toBe(a.epoch);
+  const ha = a.history;
+  const hb = b.history;
+  expect(hb.length).toBe(ha.length);
+  const upTo = (h: typeof ha, k: keyof typeof METRICS) => Array.from(h[k].subarray(0, h.length));
+  for (const k of Object.keys(METRICS) as (keyof typeof METRICS)[]) {
+    expect(upTo(hb, k)).toEqual(upTo(ha, k));
+  }
+  expect(b.metrics()).toEqual(a.metrics());
+  expect(Array.from(b.capturedSupportVectors()!)).toEqual(Array.from(a.capturedSupportVectors()!));
+}
+
+const CASES = [
+  { n: 3 * BLOCK_ROWS + 1, d: 2, threads: 2, blocked: false },
+  { n: 2 * BLOCK_ROWS + 777, d: 5, threads: 3, blocked: false },
+  { n: 4 * BLOCK_ROWS, d: 2, threads: 4, blocked: true },
+  { n: 2 * BLOCK_ROWS + 5, d: 1, threads: 4, blocked: false },
+  { n: 5 * BLOCK_ROWS - 3, d: 3, threads: 2, blocked: false },
+];
+
+describe('sharded passes', () => {
+  for (const [i, c] of CASES.entries()) {
+    it(`GD: n = ${c.n}, d = ${c.d}, ${c.threads} threads${c.blocked ? ', class-blocked' : ''}: the single-thread bits`, () => {
+      const data = randomData(c.n, c.d, 11 + i, c.blocked);
+      const model = { w: new Float64Array(c.d).fill(0.1), b: -0.05 };
+      const settings = { lr: 0.5, reg: 0.01 };
+      const alone = new Trainer({ ...data }, model, settings);
+      alone.step(4);
+      alone.finishEpoch(true);
+      const shared = new Trainer(data, model, settings);
+      const random = rng(100 + i);
+      const runner = new FakeRunner(c.threads, data, random);
+      setPassRunner(data, runner);
+      drive(shared, 4, random);
+      expect(runner.starts).toBeGreaterThan(0);
+      expectSame(alone, shared);
+    });
+  }
+
+  it('momentum (Nesterov) with 3 threads: the single-thread bits', () => {
+    const data = randomData(3 * BLOCK_ROWS + 99, 4, 5);
+    const model = { w: new Float64Array(4), b: 0 };
+    const o = { beta: 0.9, kind: 'nesterov' as const };
+    const alone = new Momentum({ ...data }, model, { lr: 0.3, reg: 0.001 }, o);
+    const shared = new Momentum(data, model, { lr: 0.3, reg: 0.001 }, o);
+    const random = rng(3);
+    drive(alone, 3, random);
+    setPassRunner(data, new FakeRunner(3, data, random));
+    drive(shared, 3, random);
+    expectSame(alone, shared);
+  });
+
+  it('a runner is not used for one block, nor with one thread', () => {
+    const small = randomData(BLOCK_ROWS, 2, 1);
+    const one = new FakeRunner(1, small, rng(1));
+    const two = new FakeRunner(2, small, rng(1));
+    setPassRunner(small, two);
+    new Trainer(small, { w: new Float64Array(2), b: 0 }, { lr: 0.1, reg: 0 }).advance(BLOCK_ROWS);
+    const big = randomData(2 * BLOCK_ROWS, 2, 1);
+    setPassRunner(big, one);
+    new Trainer(big, { w: new Float64Array(2), b: 0 }, { lr: 0.1, reg: 0 }).advance(BLOCK_ROWS);
+    expect([one.starts, two.starts]).toEqual([0, 0]);
+  });
+});
