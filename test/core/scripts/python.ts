@@ -57,7 +57,7 @@ export function runPythonFile(file: string, args: string[] = []): string {
     });
   } catch (e) {
     const err = e as { status?: number; stderr?: string };
-    throw new Error(`python ${file} exited with ${err.status}: ${err.stderr ?? ''}`);
+    throw new Error(`python ${file} exited with ${err.status}: ${err.stderr ?? ''}`, { cause: e });
   }
 }
 
