@@ -9,6 +9,8 @@ import { sameRecipe, type FieldName, type FieldTexts, type Settings } from './fi
 import type { TrainerClient } from './trainer-client.ts';
 import { DatasetState } from './app/dataset-state.svelte.ts';
 import { FormState } from './app/form-state.svelte.ts';
+import { linkedOf, splitDataLink, withDataLink } from './app/import-link.ts';
+import { ImportState } from './app/import-state.svelte.ts';
 import { RunController } from './app/run-controller.svelte.ts';
 import type { UiStatus } from './app/run-events.ts';
 import { SnapshotView } from './app/snapshot-view.svelte.ts';
@@ -37,6 +39,8 @@ export class AppState {
   readonly run: RunController;
   /** The exact optimum of the data and λ on screen (Solve). */
   readonly optimum: SolveState;
+  /** Importing a dataset from a file (the import panel, drops on the plot). */
+  readonly imports: ImportState;
 
   /** True when the dataset fields no longer match the data on screen. */
   get recipeStale(): boolean {
@@ -85,8 +89,11 @@ export class AppState {
       clock,
       cores,
     });
+    this.imports = new ImportState({ dataset: this.dataset, load: () => this.generate() });
     this.run.events.on((e) => {
-      if (e.type === 'dataset') this.textGrid.clear();
+      if (e.type !== 'dataset') return;
+      this.textGrid.clear();
+      this.imports.adopted(e.summary.source);
     });
     this.optimum = new SolveState(client, () => {
       const summary = this.dataset.summary;
@@ -115,8 +122,10 @@ export class AppState {
   get errors(): Partial<Record<FieldName, string>> {
     return this.form.errors;
   }
+  /** The settings' hash, and the imported file's entries (or the link's, until it is imported). */
   get hash(): string | null {
-    return this.form.hash;
+    const source = this.dataset.summary?.source;
+    return withDataLink(this.form.hash, source ? linkedOf(source) : this.imports.linked);
   }
   get urlIgnored(): IgnoredEntry[] {
     return this.form.urlIgnored;
@@ -146,7 +155,10 @@ export class AppState {
     this.form.logScale = v;
   }
   readHash(hash: string): void {
-    this.form.readHash(hash);
+    const data = splitDataLink(hash);
+    this.form.readHash(data.rest);
+    this.form.urlIgnored = [...this.form.urlIgnored, ...data.ignored];
+    this.imports.linked = data.linked;
   }
   dismissUrlNotice(): void {
     this.form.dismissUrlNotice();

@@ -3,7 +3,7 @@
  * comlink, passes callbacks as proxies, and turns a crash or termination into rejected calls
  * (comlink leaves them pending forever). A death is noticed however it happens, within about a
  * second (worker-liveness.ts: error event, the worker closing itself, or no answer to pings).
- * After a crash, restart() starts a fresh worker and regenerates the last dataset, so the page
+ * After a crash, restart() starts a fresh worker and loads the last dataset again, so the page
  * can carry on with the same configuration.
  */
 import { proxy, wrap, type Remote } from 'comlink';
@@ -19,10 +19,14 @@ import type {
   TrainerService,
   TrainOptions,
 } from '../workers/trainer-api.ts';
+import type { ImportChoices, ImportProgress } from '../workers/import-api.ts';
 import { watchWorker, type LivenessOptions } from './worker-liveness.ts';
 
 export interface TrainerClient extends TrainerService {
-  /** Terminates the worker (if any) and starts a fresh one with the last recipe regenerated. */
+  /**
+   * Terminates the worker (if any) and starts a fresh one with the last dataset loaded again (the
+   * recipe regenerated, or the file imported again).
+   */
   restart(): Promise<DatasetSummary | null>;
   /** Called when the worker dies unexpectedly; returns an unsubscribe function. */
   onCrash(listener: (error: Error) => void): () => void;
@@ -40,7 +44,8 @@ export function createTrainerClient(
   let worker: Worker;
   let remote: Remote<TrainerService>;
   let dead: Error | null = null;
-  let lastRecipe: Recipe | null = null;
+  /** What restart() loads again: the last recipe drawn or file imported. */
+  let lastLoad: { recipe: Recipe } | { file: File; choices: ImportChoices } | null = null;
   const pending = new Set<(e: Error) => void>();
   const crashListeners = new Set<(e: Error) => void>();
   let unwatch = () => undefined as void;
@@ -83,10 +88,16 @@ export function createTrainerClient(
     generate(recipe: Recipe, onProgress?: (p: GenerateProgress) => void) {
       return track(() => remote.generate(recipe, onProgress ? proxy(onProgress) : undefined)).then(
         (summary) => {
-          lastRecipe = recipe;
+          lastLoad = { recipe };
           return summary;
         },
       );
+    },
+    async importData(file: File, choices: ImportChoices, onProgress?: (p: ImportProgress) => void) {
+      const progress = onProgress ? proxy(onProgress) : undefined;
+      const summary = await track(() => remote.importData(file, choices, progress));
+      lastLoad = { file, choices };
+      return summary;
     },
     train(options: TrainOptions, onSnapshot: (s: Snapshot) => unknown) {
       return track(() => remote.train(options, proxy(onSnapshot)));
@@ -119,7 +130,8 @@ export function createTrainerClient(
       worker.terminate();
       failAll(new Error('the training worker was restarted'));
       start();
-      return lastRecipe ? this.generate(lastRecipe) : null;
+      if (lastLoad && 'file' in lastLoad) return this.importData(lastLoad.file, lastLoad.choices);
+      return lastLoad ? this.generate(lastLoad.recipe) : null;
     },
     onCrash(listener: (error: Error) => void) {
       crashListeners.add(listener);

@@ -33,6 +33,8 @@ export function exposeTrainerService(
   const exposed: TrainerService = {
     ...service,
     generate: (recipe, onProgress) => releasing(onProgress, service.generate(recipe, onProgress)),
+    importData: (file, choices, onProgress) =>
+      releasing(onProgress, service.importData(file, choices, onProgress)),
     train: (options, onSnapshot) => releasing(onSnapshot, service.train(options, onSnapshot)),
     supportVectors: (w, b) =>
       service.supportVectors(w, b).then((sv) => transfer(sv, [sv.buffer as ArrayBuffer])),

@@ -5,6 +5,7 @@
 import type { Density } from '../src/core/density.ts';
 import type { ExportFormat } from '../src/core/export-formats.ts';
 import type { Hyperparameters, Recipe } from '../src/core/recipe.ts';
+import type { DataSource, ImportChoices, ImportProgress } from './import-api.ts';
 
 export type { Density, ExportFormat, Hyperparameters, Recipe };
 
@@ -66,7 +67,11 @@ export interface DatasetSummary {
    * row-major, row 0 at the top: the density layer drawn under the sampled marks.
    */
   density: Density | null;
-  /** Initial weights (drawn after the data, as in the article) and bias. */
+  /** Per-dimension mean over all n points (the plot's slice for d != 2); absent: unknown. */
+  mean?: number[];
+  /** The file the data was imported from; absent for the generator's data. */
+  source?: DataSource;
+  /** Initial weights (the generator's: drawn after the data, as in the article) and bias. */
   w0: Float64Array;
   b0: number;
   generationMs: number;
@@ -147,6 +152,16 @@ export interface ExportResult {
  */
 export interface TrainerService {
   generate(recipe: Recipe, onProgress?: (p: GenerateProgress) => void): Promise<DatasetSummary>;
+  /**
+   * Reads a CSV or LIBSVM file (workers/import-job.ts) and, once all of it parsed, makes it the
+   * dataset as generate() would (initial weights zero); progress counts bytes. A refused file
+   * rejects with the parser's message (line, column, expected, found) and changes nothing.
+   */
+  importData(
+    file: File,
+    choices: ImportChoices,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<DatasetSummary>;
   /**
    * Starts a run (from the initial weights, or with `from: 'current'` from where the last run
    * ended; see TrainOptions.from) and resolves with its last snapshot when it ends. onSnapshot

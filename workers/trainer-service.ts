@@ -25,7 +25,9 @@ import {
 } from '../src/core/recipe.ts';
 import { TextGridIndex } from '../src/core/text-grid-index.ts';
 import { Trainer } from '../src/core/trainer.ts';
-import { generateInSlices } from './dataset-job.ts';
+import { createQueue } from './call-queue.ts';
+import { generateInSlices, type DatasetJobDeps, type GeneratedDataset } from './dataset-job.ts';
+import { importInSlices } from './import-job.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
 import { createSolveJobs } from './solve-job.ts';
 import type { Snapshot, SnapshotPolicy, TrainerService, TrainOptions } from './trainer-api.ts';
@@ -39,16 +41,6 @@ export interface ServiceOptions {
   now?: () => number;
   /** Marks a snapshot's buffers for transfer (comlink's `transfer` in the worker). */
   transfer?: (s: Snapshot) => Snapshot;
-}
-
-/** A promise queue: each task starts when the one before has settled (failed or not). */
-function createQueue() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => T | Promise<T>): Promise<T> => {
-    const next = tail.then(task);
-    tail = next.catch(() => undefined);
-    return next;
-  };
 }
 
 export function createTrainerService(options: ServiceOptions = {}): TrainerService {
@@ -121,31 +113,40 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
     return run;
   };
 
+  /** Makes a dataset in slices (generated or imported; a newer load or cancel() ends it). */
+  const load = async (make: (deps: DatasetJobDeps) => Promise<GeneratedDataset>, seed: number) => {
+    alive();
+    const ticket = ++generation;
+    await inTurn(stopRun);
+    const checkAlive = () => {
+      if (ticket !== generation || disposed) throw new Error('generation cancelled');
+    };
+    const job = await make({ now, sliceMs, yieldToEvents, checkAlive });
+    // Nothing changes until the whole dataset exists: a failed or cancelled call keeps the old one.
+    return inTurn(async () => {
+      checkAlive();
+      await stopRun();
+      data = job.data;
+      gridIndex = job.gridIndex;
+      optimizer = new Trainer(job.data, job.model, { lr: 0.05, reg: 0 });
+      origin = { model: job.model, seed };
+      snapshots = new SnapshotBuilder(job.data, job.sample);
+      latest = { w: Float64Array.from(job.model.w), b: job.model.b };
+      return job;
+    });
+  };
+
   return {
     async generate(recipe, onProgress) {
-      alive();
       const error = invalid(recipeErrors(recipe));
       if (error) throw error;
-      const ticket = ++generation;
-      await inTurn(stopRun);
-      const checkAlive = () => {
-        if (ticket !== generation || disposed) throw new Error('generation cancelled');
-      };
-      const deps = { now, sliceMs, yieldToEvents, checkAlive };
-      const job = await generateInSlices(recipe, deps, onProgress);
-      // Nothing changes until the whole dataset exists: a failed or cancelled call keeps the old one.
-      return inTurn(async () => {
-        checkAlive();
-        await stopRun();
-        data = job.data;
-        gridIndex = job.gridIndex;
-        optimizer = new Trainer(job.data, job.model, { lr: 0.05, reg: 0 });
-        origin = { model: job.model, seed: recipe.seed };
-        snapshots = new SnapshotBuilder(job.data, job.sample);
-        latest = { w: Float64Array.from(job.model.w), b: job.model.b };
-        onProgress?.({ accepted: job.data.n, n: job.data.n });
-        return job.summary;
-      });
+      const job = await load((deps) => generateInSlices(recipe, deps, onProgress), recipe.seed);
+      onProgress?.({ accepted: job.data.n, n: job.data.n });
+      return job.summary;
+    },
+
+    async importData(file, choices, onProgress) {
+      return (await load((deps) => importInSlices(file, choices, deps, onProgress), 0)).summary;
     },
 
     async train(options: TrainOptions, onSnapshot: (s: Snapshot) => unknown) {

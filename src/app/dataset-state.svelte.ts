@@ -5,7 +5,16 @@
  */
 import type { Recipe } from '../core/recipe.ts';
 import type { DatasetSummary } from '../../workers/trainer-api.ts';
+import type { ImportChoices } from '../../workers/import-api.ts';
 import type { TrainerClient } from '../trainer-client.ts';
+
+/** A file to read instead of drawing the recipe, and who hears how it went (import-state). */
+export interface ImportRequest {
+  file: File;
+  choices: ImportChoices;
+  /** The worker refused the file (its message says where and why); the data on screen stays. */
+  refused(error: unknown): void;
+}
 
 export class DatasetState {
   summary: DatasetSummary | null = $state.raw(null);
@@ -14,11 +23,17 @@ export class DatasetState {
   generating = $state(false);
   /** Fraction of the new dataset drawn (not updated while the tab is hidden). */
   generated = $state(0);
+  /** Whether the drawing under way, or the last one, read a file instead of the recipe. */
+  fromFile = $state(false);
+  /** The status line's message when the worker refused a file (the import panel says why). */
+  readonly refusal = 'The file was not imported: the data on screen stays.';
 
   private fraction = 0;
   private hidden = false;
   /** Bumped by every start and cancel: progress and results of older drawings are ignored. */
   private ticket = 0;
+  /** The file the next draw() reads instead of drawing its recipe (set by queueImport). */
+  private nextImport: ImportRequest | null = null;
 
   constructor(private readonly client: TrainerClient) {}
 
@@ -29,21 +44,39 @@ export class DatasetState {
    */
   async draw(recipe: Recipe): Promise<DatasetSummary | null> {
     const ticket = ++this.ticket;
+    const request = this.nextImport;
+    this.nextImport = null;
+    this.fromFile = request !== null;
     this.generating = true;
     this.generated = this.fraction = 0;
+    const onProgress = (p: { accepted: number; n: number }) => {
+      if (ticket !== this.ticket) return;
+      this.fraction = p.n > 0 ? p.accepted / p.n : 0;
+      if (!this.hidden) this.generated = this.fraction;
+    };
     try {
-      const summary = await this.client.generate(recipe, (p) => {
-        if (ticket !== this.ticket) return;
-        this.fraction = p.accepted / p.n;
-        if (!this.hidden) this.generated = this.fraction;
-      });
+      const summary = request
+        ? await this.client.importData(request.file, request.choices, onProgress)
+        : await this.client.generate(recipe, onProgress);
       return ticket === this.ticket ? summary : null;
     } catch (e) {
       if (ticket !== this.ticket) return null;
+      request?.refused(e);
       throw e;
     } finally {
       if (ticket === this.ticket) this.generating = false;
     }
+  }
+
+  /** The next draw() reads this file instead of drawing its recipe. */
+  queueImport(request: ImportRequest): void {
+    this.nextImport = request;
+  }
+
+  /** What the status line says while the next (or current) drawing runs. */
+  drawingMessage(recipe: Recipe): string {
+    if (this.nextImport) return `Reading ${this.nextImport.file.name}…`;
+    return `Drawing ${(2 * recipe.nPerClass).toLocaleString('en-US')} points…`;
   }
 
   /** Stops a drawing in progress; the data on screen stays. */

@@ -136,8 +136,7 @@ export class RunController {
     }
     const token = ++this.drawToken;
     this.phase = 'generating';
-    const n = 2 * settings.recipe.nPerClass;
-    this.message = `Drawing ${n.toLocaleString('en-US')} points…`;
+    this.message = this.deps.dataset.drawingMessage(settings.recipe);
     void this.draw(settings.recipe, token);
   }
 
@@ -164,7 +163,8 @@ export class RunController {
     } catch (e) {
       if (token !== this.drawToken) return;
       this.queue.clear(); // what waited for this drawing goes with it
-      this.fail(e);
+      if (dataset.fromFile) [this.phase, this.message] = [this.resting, dataset.refusal];
+      else this.fail(e);
     }
     void this.queue.pump();
   }
