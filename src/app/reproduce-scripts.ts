@@ -12,7 +12,7 @@ export type ScriptKind = 'sklearn' | 'spark';
 
 export const SCRIPT_KINDS: readonly ScriptKind[] = ['sklearn', 'spark'];
 
-/** 'hinge-lab-sklearn-lr-0.05-l-0.01-seed-7.py' / 'hinge-lab-spark-….py'. */
+/** 'hinge-lab-sklearn-lr-0.05-0.01-seed-7.py' / 'hinge-lab-spark-….py'. */
 export function scriptFileName(label: string, kind: ScriptKind): string {
   return `hinge-lab-${kind}-${slug(label)}.py`;
 }

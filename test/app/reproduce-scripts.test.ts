@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { reproduceScript, scriptFileName, scriptRunOf } from '../../src/app/reproduce-scripts.ts';
+import { pyRepr } from '../../src/core/scripts/python-literal.ts';
+import { checkScriptRun } from '../../src/core/scripts/script-run.ts';
+import { makeRecord } from '../compare/records.ts';
+
+describe('reproduce scripts of a record', () => {
+  it('name the file after the run, ASCII only', () => {
+    expect(scriptFileName('lr 0.05 · λ 0.01 · seed 7', 'sklearn')).toBe(
+      'hinge-lab-sklearn-lr-0.05-0.01-seed-7.py',
+    );
+    expect(scriptFileName('"; rm -rf / ; \'', 'spark')).toBe('hinge-lab-spark-rm-rf.py');
+  });
+
+  it("take the record's weights, objective, settings and recipe; a file source when given", () => {
+    const record = makeRecord({ w: [0.1 + 0.2, -1e-7], b: 1e16, label: 'a\'b"c\\' });
+    const run = scriptRunOf(record);
+    expect(run).toMatchObject({ w: record.w, b: 1e16, objective: 0.166, epoch: 400 });
+    expect(run.data).toEqual({ kind: 'generator', recipe: record.recipe });
+    const { name, text } = reproduceScript(record, 'sklearn');
+    expect(name).toBe('hinge-lab-sklearn-a-b-c.py');
+    expect(text).toContain('HINGE_LAB_W = [0.30000000000000004, -1e-07]\n');
+    expect(text).toContain('HINGE_LAB_B = 1e+16\n');
+    expect(text).toContain(`HINGE_LAB_OBJECTIVE = ${pyRepr(0.166)}  #`);
+    expect(text).toContain("RUN_NAME = 'a\\'b\"c\\\\'\n");
+    const file = { kind: 'file', fileName: 'x.csv', format: 'csv', n: 9, d: 2 } as const;
+    expect(reproduceScript(record, 'spark', file).text).toContain("DATA_FILE = 'x.csv'  #");
+  });
+
+  it('refuse runs whose numbers do not fit together, naming the field', () => {
+    const run = scriptRunOf(makeRecord());
+    expect(() => checkScriptRun({ ...run, w: [1] })).toThrow(
+      'w must be 2 numbers (one per feature), got 1',
+    );
+    expect(() => checkScriptRun({ ...run, hp: { ...run.hp, reg: -1 } })).toThrow(
+      'reg must be a finite number >= 0, got -1',
+    );
+    const file = { kind: 'file', fileName: ' ', format: 'csv', n: 9, d: 2 } as const;
+    expect(() => checkScriptRun({ ...run, data: file })).toThrow('fileName must be a file name');
+    expect(() => reproduceScript(makeRecord({ w: [1, 2, 3] }), 'spark')).toThrow(RangeError);
+  });
+});
