@@ -20,6 +20,8 @@ export interface ModelState {
   sv: Uint32Array | null;
   /** Entries [0, epoch) are the metrics of earlier epochs. */
   history: MetricHistory;
+  /** The optimizer's certified gap ≥ P − P* at this epoch (dcd), else null or absent. */
+  gap?: number | null;
 }
 
 export interface RunInfo {
@@ -96,6 +98,7 @@ export class SnapshotBuilder {
       churnCounted: sv !== null,
       curve,
       elapsedMs: info.elapsedMs,
+      gap: state.gap ?? null,
       throughput: seconds > 0 ? info.rows / seconds : 0,
     };
   }

@@ -128,6 +128,11 @@ export interface Snapshot {
   curve: CurveChunk;
   /** Training time so far (pauses excluded), ms. */
   elapsedMs: number;
+  /**
+   * The optimizer's certified gap at this epoch, an upper bound of P(w, b) − P* from a
+   * dual-feasible point (dcd: optimizers/dcd-search.ts); null when the optimizer has none.
+   */
+  gap?: number | null;
   /** Points × epochs per second so far. */
   throughput: number;
 }

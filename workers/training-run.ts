@@ -38,7 +38,7 @@ export class TrainingRun {
   private stepGoal = -1;
   private pauseWaiters: ((s: Snapshot | null) => void)[] = [];
   /** The last completed epoch with finite results: what a pause or divergence reports. */
-  private last: { state: OptimizerState; m: Metrics } | null = null;
+  private last: { state: OptimizerState; m: Metrics; gap: number | null } | null = null;
   /** Epoch of the last snapshot the page received: steps count from it. */
   private reportedEpoch: number;
   /** Settles with the final snapshot when the run ends (rejects if the run itself failed). */
@@ -203,7 +203,7 @@ export class TrainingRun {
     if (!Number.isFinite(m.meanLoss) || !Number.isFinite(m.objective) || opt.diverged) {
       return false;
     }
-    this.last = { state: opt.snapshot(this.last?.state), m };
+    this.last = { state: opt.snapshot(this.last?.state), m, gap: opt.certifiedGap?.() ?? null };
     return true;
   }
 
@@ -217,7 +217,8 @@ export class TrainingRun {
   private current(capture = false): ModelState {
     const m = this.clock.finish(capture);
     const { epoch, w, b, history } = this.opt;
-    return { epoch, w, b, m, sv: this.opt.capturedSupportVectors(), history };
+    const gap = this.opt.certifiedGap?.() ?? null;
+    return { epoch, w, b, m, gap, sv: this.opt.capturedSupportVectors(), history };
   }
 
   private snapshot(status: RunStatus, capture = false): Snapshot {
@@ -238,7 +239,8 @@ export class TrainingRun {
     // exact; the full index list is left out (sv null), sampleSv is exact.
     this.reportedEpoch = last.state.epoch;
     const { epoch, w, b } = last.state;
-    return this.build({ epoch, w, b, m: last.m, sv: null, history: opt.history }, 'paused');
+    const { m, gap } = last;
+    return this.build({ epoch, w, b, m, gap, sv: null, history: opt.history }, 'paused');
   }
 
   private send(): void {

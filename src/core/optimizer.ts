@@ -75,6 +75,11 @@ export interface Optimizer {
   /** Metrics of (w_epoch, b_epoch); needs epochComplete. */
   metrics(): Metrics;
   /**
+   * For an optimizer that keeps a dual (dcd): a certified upper bound of P(w_epoch, b_epoch) − P*
+   * (needs epochComplete). Absent for the others.
+   */
+  certifiedGap?(): number;
+  /**
    * Ascending support-vector indices of (w_epoch, b_epoch) when the complete epoch wrote them
    * (a view, valid until the next advance), else null.
    */
