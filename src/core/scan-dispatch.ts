@@ -5,15 +5,14 @@
  * the choice changes the speed, never the bits.
  */
 import type { PassRows } from './blocked-sums.ts';
-import { scanRowsNoCapture } from './general-kernels.ts';
+import { scanRowsAny, scanRowsD2, scanRowsD2Capture } from './general-kernels.ts';
 import {
   scanNegativesD2,
   scanNegativesD2Capture,
   scanPositivesD2,
   scanPositivesD2Capture,
-  scanRows,
-  type PassSums,
 } from './pass-kernels.ts';
+import type { PassSums } from './pass-sums.ts';
 
 /**
  * Continues `acc` over rows [i0, i1) with the fast (mask) kernels; writes support-vector indices
@@ -30,8 +29,9 @@ export function scanFast(
 ): void {
   const { x, y, classSplit } = rows;
   if (classSplit < 0) {
-    if (sv) scanRows(x, y, w, b, i0, i1, acc, sv);
-    else scanRowsNoCapture(x, y, w, b, i0, i1, acc);
+    if (w.length !== 2) scanRowsAny(x, y, w, b, i0, i1, acc, sv);
+    else if (sv) scanRowsD2Capture(x, y, w, b, i0, i1, acc, sv);
+    else scanRowsD2(x, y, w, b, i0, i1, acc);
     return;
   }
   const p1 = Math.min(i1, classSplit);
