@@ -38,9 +38,9 @@ export class QuotedField {
   }
 }
 
-/** After skipSpaces(buf, p, stop): the first byte at or after p that is not a space or tab. */
-export function skipSpaces(buf: Uint8Array, p: number, stop: number): number {
-  while (p < stop && (buf[p] === 32 || buf[p] === 9)) p++;
+/** The first byte at or after p that is not a space or a tab (a tab unless it is the delimiter). */
+export function skipSpaces(buf: Uint8Array, p: number, stop: number, delimiter: number): number {
+  while (p < stop && (buf[p] === 32 || (buf[p] === 9 && delimiter !== 9))) p++;
   return p;
 }
 
@@ -77,13 +77,13 @@ export function splitLine(
   const quoted = new QuotedField();
   let p = start;
   for (;;) {
-    p = skipSpaces(buf, p, stop);
+    p = skipSpaces(buf, p, stop, delimiter);
     out.starts.push(p);
     if (p < stop && buf[p] === 34) {
       if (!quoted.read(buf, p, stop)) return { at: p, kind: 'unclosed-quote' };
       out.fields.push(decodeUtf8(quoted.bytes, 0, quoted.length));
       out.quoted.push(true);
-      p = skipSpaces(buf, quoted.end, stop);
+      p = skipSpaces(buf, quoted.end, stop, delimiter);
       if (p < stop && buf[p] !== delimiter) return { at: p, kind: 'after-quote' };
     } else {
       const q = fieldEnd(buf, p, stop, delimiter);

@@ -89,14 +89,14 @@ export class CsvImporter extends LineReader implements Importer {
     let col = 0;
     let p = start;
     for (;;) {
-      p = skipSpaces(buf, p, stop);
+      p = skipSpaces(buf, p, stop, delimiter);
       const at = p;
       if (col === columns) throw this.ragged(buf, start, stop, at);
       if (p < stop && buf[p] === 34) {
         // A quoted field: its content, unquoted, is read like an unquoted one.
         if (!quoted.read(buf, p, stop))
           throw this.quoteProblem(buf, start, stop, p, 'unclosed-quote');
-        p = skipSpaces(buf, quoted.end, stop);
+        p = skipSpaces(buf, quoted.end, stop, delimiter);
         if (p < stop && buf[p] !== delimiter) {
           throw this.quoteProblem(buf, start, stop, p, 'after-quote');
         }
@@ -112,10 +112,10 @@ export class CsvImporter extends LineReader implements Importer {
       } else if (col === lc) {
         const end = fieldEnd(buf, p, stop, delimiter);
         cls = this.label(buf, p, end, buf, start, at);
-        p = skipSpaces(buf, end, stop);
+        p = skipSpaces(buf, end, stop, delimiter);
       } else {
         const v = reader.read(buf, p, stop);
-        p = skipSpaces(buf, reader.end, stop);
+        p = skipSpaces(buf, reader.end, stop, delimiter);
         if (v !== v || (p < stop && buf[p] !== delimiter) || v - v !== 0) {
           const end = fieldEnd(buf, at, stop, delimiter);
           throw this.badNumber(buf, at, end, buf, start, at, col);
@@ -158,7 +158,8 @@ export class CsvImporter extends LineReader implements Importer {
   ): ImportError {
     const name = quote(this.featureNames[col > this.labelColumn ? col - 1 : col]!);
     const v = this.reader.read(fb, fs, fe);
-    const finiteOnly = isNonFiniteWord(fb, fs, fe) || (this.reader.end === fe && v === v);
+    const finiteOnly =
+      isNonFiniteWord(fb, fs, fe) || (this.reader.end === fe && v === v && v - v !== 0);
     return this.fail(
       finiteOnly ? 'not-finite' : 'not-a-number',
       buf,

@@ -183,7 +183,8 @@ export class LibsvmImporter extends LineReader implements Importer {
     const end = tokenEnd(buf, at, stop);
     const colon = buf.indexOf(58, at) + 1;
     const v = this.reader.read(buf, colon, end);
-    const finiteOnly = isNonFiniteWord(buf, colon, end) || (v === v && this.reader.end === end);
+    const finiteOnly =
+      isNonFiniteWord(buf, colon, end) || (v === v && v - v !== 0 && this.reader.end === end);
     return this.fail(
       finiteOnly ? 'not-finite' : 'not-a-number',
       buf,
