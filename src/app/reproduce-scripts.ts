@@ -44,3 +44,25 @@ export function reproduceScript(
   const text = kind === 'sklearn' ? sklearnScript(run) : sparkScript(run);
   return { name: scriptFileName(record.label, kind), text };
 }
+
+export type ScriptDownload =
+  { ok: true; name: string; text: string; notice: string } | { ok: false; notice: string };
+
+/**
+ * What the "Reproduce in Python" buttons save for this tab's record (null: no run yet): the script
+ * and its name with a notice saying how to run it, or a notice saying why there is none.
+ */
+export function scriptDownload(record: RunRecord | null, kind: ScriptKind): ScriptDownload {
+  if (!record) return { ok: false, notice: 'Train or step first: the script needs the weights.' };
+  try {
+    const { name, text } = reproduceScript(record, kind);
+    const how =
+      kind === 'sklearn'
+        ? `python3 ${name} prints the objective of these weights and scikit-learn's fits`
+        : `spark-submit ${name} fits Spark's LinearSVC (not run by hinge-lab's tests)`;
+    return { ok: true, name, text, notice: `Saved ${name}: ${how}.` };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { ok: false, notice: `Could not write the script: ${why}.` };
+  }
+}

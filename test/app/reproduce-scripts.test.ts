@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { reproduceScript, scriptFileName, scriptRunOf } from '../../src/app/reproduce-scripts.ts';
+import {
+  reproduceScript,
+  scriptDownload,
+  scriptFileName,
+  scriptRunOf,
+} from '../../src/app/reproduce-scripts.ts';
 import { pyRepr } from '../../src/core/scripts/python-literal.ts';
 import { checkScriptRun } from '../../src/core/scripts/script-run.ts';
 import { makeRecord } from '../compare/records.ts';
@@ -38,5 +43,24 @@ describe('reproduce scripts of a record', () => {
     const file = { kind: 'file', fileName: ' ', format: 'csv', n: 9, d: 2 } as const;
     expect(() => checkScriptRun({ ...run, data: file })).toThrow('fileName must be a file name');
     expect(() => reproduceScript(makeRecord({ w: [1, 2, 3] }), 'spark')).toThrow(RangeError);
+  });
+});
+
+describe('scriptDownload', () => {
+  it('gives the script with a notice saying how to run it, or why there is none', () => {
+    const ok = scriptDownload(makeRecord(), 'sklearn');
+    expect(ok).toMatchObject({ ok: true, name: 'hinge-lab-sklearn-article.py' });
+    expect(ok.notice).toBe(
+      "Saved hinge-lab-sklearn-article.py: python3 hinge-lab-sklearn-article.py prints the objective of these weights and scikit-learn's fits.",
+    );
+    expect(scriptDownload(makeRecord(), 'spark').notice).toContain('not run by hinge-lab');
+    expect(scriptDownload(null, 'spark')).toEqual({
+      ok: false,
+      notice: 'Train or step first: the script needs the weights.',
+    });
+    expect(scriptDownload(makeRecord({ w: [1] }), 'sklearn')).toEqual({
+      ok: false,
+      notice: 'Could not write the script: w must be 2 numbers (one per feature), got 1.',
+    });
   });
 });
