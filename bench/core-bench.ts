@@ -1,11 +1,13 @@
 /**
  * `npm run --silent bench -- [--json] [--sizes 1e4,1e6,1e7]`: nanoseconds per point per epoch of
  * the core trainer (also driven through the Optimizer interface, as the worker does), each
- * optimizer of src/core/optimizers (opt-gd, opt-pegasos, opt-sgd, opt-momentum), the
+ * optimizer of src/core/optimizers (opt-gd, opt-pegasos, opt-sgd, opt-momentum, opt-dcd), the
  * article-style naive port and (when gcc is present) a tight C loop, all in
  * one run on the same kind of data, d = 2, starting near the optimum (w = (1.5, −0.85), b = 0.42,
- * about a fifth of the points support vectors). Each figure is the median of several timed
- * batches after a warm-up. Benchmark figures, not tests.
+ * about a fifth of the points support vectors). Then the general kernel on rows in random order
+ * for d = 2, 8 and 32 beside C loops of the same shapes (rows-bench.ts: core-rows, c-rows-*; d > 2
+ * at n <= 10^6 only, to keep the data under 256 MB). Each figure is the median of several timed
+ * batches after a warm-up; every row has threads = 1. Benchmark figures, not tests.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,15 +21,14 @@ import {
 } from '../src/core/optimizers/optimizer-limits.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { naiveEpoch, type Sample } from './naive-port.ts';
-
-interface Row {
-  impl: string;
-  n: number;
-  d: number;
-  nsPerPointEpoch: number;
-  batches: number;
-  epochsPerBatch: number;
-}
+import {
+  benchCoreRows,
+  benchCRows,
+  makeRowsData,
+  ROW_DIMS,
+  warmRows,
+  type Row,
+} from './rows-bench.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -85,7 +86,13 @@ function median(v: number[]): number {
 }
 
 /** Times `run(epochs)` in BATCHES batches, each about `targetMs` long; median ns/point/epoch. */
-function measure(impl: string, n: number, run: (epochs: number) => void, targetMs: number): Row {
+function measure(
+  impl: string,
+  n: number,
+  d: number,
+  run: (epochs: number) => void,
+  targetMs: number,
+): Row {
   const t0 = performance.now();
   run(1);
   const once = Math.max(performance.now() - t0, 1e-3);
@@ -99,7 +106,8 @@ function measure(impl: string, n: number, run: (epochs: number) => void, targetM
   return {
     impl,
     n,
-    d: 2,
+    d,
+    threads: 1,
     nsPerPointEpoch: median(times),
     batches: BATCHES,
     epochsPerBatch: epochs,
@@ -110,7 +118,7 @@ function measure(impl: string, n: number, run: (epochs: number) => void, targetM
 function benchCore(data: Dataset, capture: boolean): Row {
   const t = new Trainer(data, START, settings);
   t.capture = capture;
-  return measure(capture ? 'core-capture' : 'core', data.n, (k) => t.step(k), 400);
+  return measure(capture ? 'core-capture' : 'core', data.n, 2, (k) => t.step(k), 400);
 }
 
 /**
@@ -126,13 +134,14 @@ function benchAdvance(data: Dataset): Row {
     do opt.advance(16_384);
     while (!(opt.epochComplete && opt.epoch >= goal));
   };
-  return measure('core-advance', data.n, run, 400);
+  return measure('core-advance', data.n, 2, run, 400);
 }
 
 /**
  * Each optimizer (src/core/optimizers/) driven the same way, from START with the article's lr and
  * λ: ns per point per epoch, an epoch being each one's pass over the n points (for Pegasos and
- * SGD, n sampled updates and the evaluation pass of the end weights).
+ * SGD, n sampled updates and the evaluation pass of the end weights; for dcd, one sweep of n
+ * coordinate steps, the dual sums and the evaluation pass).
  */
 function benchOptimizers(data: Dataset): Row[] {
   return OPTIMIZER_NAMES.map((optimizer) => {
@@ -144,7 +153,7 @@ function benchOptimizers(data: Dataset): Row[] {
       do opt.advance(16_384);
       while (!(opt.epochComplete && opt.epoch >= goal));
     };
-    return measure(`opt-${optimizer}`, data.n, run, 400);
+    return measure(`opt-${optimizer}`, data.n, 2, run, 400);
   });
 }
 
@@ -156,6 +165,7 @@ function benchNaive(data: Dataset): Row {
   const row = measure(
     'naive',
     data.n,
+    2,
     (k) => {
       for (let e = 0; e < k; e++) ({ w, b } = naiveEpoch(samples, w, b, 0.05, 0.01));
     },
@@ -193,7 +203,7 @@ function benchC(data: Dataset): Row[] {
       if (!existsSync(bin)) return rows;
       const out = execFileSync(bin, [String(data.n), file], { encoding: 'utf8' });
       const r = JSON.parse(out.trim()) as Row;
-      rows.push({ ...r, d: 2, batches: BATCHES, epochsPerBatch: r.epochsPerBatch });
+      rows.push({ ...r, d: 2, threads: 1, batches: BATCHES, epochsPerBatch: r.epochsPerBatch });
     }
   } finally {
     rmSync(file, { force: true });
@@ -205,7 +215,8 @@ function report(row: Row): void {
   if (json) console.log(JSON.stringify(row));
   else
     console.log(
-      `${row.impl.padEnd(12)} n=${String(row.n).padEnd(9)} ${row.nsPerPointEpoch.toFixed(2)} ns/point/epoch`,
+      `${row.impl.padEnd(14)} n=${String(row.n).padEnd(9)} d=${String(row.d).padEnd(3)}` +
+        ` ${row.nsPerPointEpoch.toFixed(2)} ns/point/epoch`,
     );
 }
 
@@ -217,6 +228,7 @@ function report(row: Row): void {
     t.capture = capture;
     t.step(300);
   }
+  warmRows();
 }
 
 const rows: Row[] = [];
@@ -234,6 +246,16 @@ for (const n of sizes) {
     report(row);
   }
 }
+for (const n of sizes) {
+  for (const d of ROW_DIMS) {
+    if (d > 2 && n > 1e6) continue;
+    const data = makeRowsData(n, d);
+    for (const row of [benchCoreRows(data, measure), ...benchCRows(data, BATCHES)]) {
+      rows.push(row);
+      report(row);
+    }
+  }
+}
 if (!json) {
   for (const n of sizes) {
     const core = rows.find((r) => r.impl === 'core' && r.n === n)!;
@@ -246,5 +268,15 @@ if (!json) {
         (cs.length ? `, ${(core.nsPerPointEpoch / c).toFixed(2)}x the best C loop` : '') +
         ` (with capture ${(capture.nsPerPointEpoch / core.nsPerPointEpoch).toFixed(2)}x core)`,
     );
+    for (const d of ROW_DIMS) {
+      const js = rows.find((r) => r.impl === 'core-rows' && r.n === n && r.d === d);
+      const cr = rows.filter((r) => r.impl.startsWith('c-rows-') && r.n === n && r.d === d);
+      if (!js || !cr.length) continue;
+      const best = Math.min(...cr.map((r) => r.nsPerPointEpoch));
+      console.log(
+        `n=${n} d=${d}, rows in random order: core ${js.nsPerPointEpoch.toFixed(2)} ns, ` +
+          `${(js.nsPerPointEpoch / best).toFixed(2)}x the best C loop (${best.toFixed(2)} ns)`,
+      );
+    }
   }
 }

@@ -4,7 +4,8 @@
  * seconds of the optimizer's own work each optimizer needs to bring the objective within 1e-3
  * and 1e-6 of the optimum P*. P* is the exact solver's (its certified gap is printed; P* − gap
  * ≤ the true optimum ≤ P*). Each optimizer runs from the data's initial weights with its
- * default own settings (Pegasos projected; SGD batches of 32, lr/√t; heavy-ball β = 0.9) until
+ * default own settings (Pegasos projected; SGD batches of 32, lr/√t; heavy-ball β = 0.9; dcd
+ * ignores lr and starts its dual at α = 0) until
  * both targets are met, or for at most --max-seconds. Time counts advance() only, in the run
  * loop's 16,384-row chunks; reading an epoch's metrics is O(d). Figures, not tests.
  */
