@@ -5,7 +5,7 @@
  * then marked saved; a saved copy of another state (the tab reloaded, or trained on) keeps its
  * own row. Also: which rows share a dataset. (Which settings differ: compare-table.ts.)
  */
-import { sameRecipe } from '../fields.ts';
+import { sameData } from './same-data.ts';
 import type { RunRecord } from './run-record.ts';
 
 export type RowSource = 'this-tab' | 'other-tab' | 'saved' | 'imported';
@@ -73,11 +73,14 @@ export function compareRows(
   return [...live, ...stored];
 }
 
-/** The rows grouped by dataset recipe (same data drawn), groups in order of their first row. */
+/**
+ * The rows grouped by dataset (the same imported file by its hash, or the same recipe drawn),
+ * groups in order of their first row.
+ */
 export function recipeGroups<T extends { record: RunRecord }>(rows: readonly T[]): T[][] {
   const groups: T[][] = [];
   for (const row of rows) {
-    const group = groups.find((g) => sameRecipe(g[0]!.record.recipe, row.record.recipe));
+    const group = groups.find((g) => sameData(g[0]!.record, row.record));
     if (group) group.push(row);
     else groups.push([row]);
   }

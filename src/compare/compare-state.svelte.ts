@@ -5,7 +5,7 @@
  */
 import type { AppState } from '../app-state.svelte.ts';
 import type { ExportFormat } from '../core/export-formats.ts';
-import { sameRecipe } from '../fields.ts';
+import { sameData } from './same-data.ts';
 import type { Snapshot } from '../../workers/trainer-api.ts';
 import { ChunkedBlob } from '../ui/chunked-blob.ts';
 import { downloadBlob } from '../ui/download.ts';
@@ -69,6 +69,10 @@ export class CompareState {
       },
       get datasetRecipe() {
         return app.datasetRecipe;
+      },
+      get dataSource() {
+        const s = app.summary?.source;
+        return s ? { name: s.name, rows: s.rows, d: s.d, hash: s.hash } : null;
       },
       get generating() {
         return app.generating;
@@ -191,7 +195,9 @@ export class CompareState {
     const { app } = this;
     const summary = app.summary;
     const onScreen = app.datasetRecipe;
-    if (s.svCount > max || !onScreen || !sameRecipe(record.recipe, onScreen)) return null;
+    const data = summary?.source;
+    const here = onScreen ? { recipe: onScreen, ...(data ? { data } : {}) } : null;
+    if (s.svCount > max || !here || !sameData(record, here)) return null;
     try {
       const sv = await app.trainer.supportVectors(s.w, s.b);
       return app.summary === summary ? sv : null;

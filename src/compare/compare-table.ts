@@ -10,6 +10,7 @@ import { valueOf } from '../settings/define.ts';
 import { SETTINGS, type FieldName } from '../settings/schema.ts';
 import type { CompareRow, RowSource } from './compare-rows.ts';
 import type { RunRecord } from './run-record.ts';
+import { dataTag } from './same-data.ts';
 
 export interface SettingColumn {
   key: FieldName;
@@ -66,10 +67,14 @@ export function isStored(row: CompareRow): boolean {
   return row.source === 'saved' || row.source === 'imported';
 }
 
-/** 'this tab · saved', 'other tab · in the background', 'imported'. */
+/**
+ * 'this tab · saved', 'other tab · in the background', 'imported'; a run on an imported file
+ * adds the file's tag (name, rows × d, hash), so runs on the same data read alike.
+ */
 export function rowTags(row: CompareRow): string {
   const tags = [SOURCES[row.source]];
   if (row.saved && !isStored(row)) tags.push('saved');
   if (row.hidden) tags.push('in the background');
+  if (row.record.data) tags.push(dataTag(row.record.data));
   return tags.join(' · ');
 }

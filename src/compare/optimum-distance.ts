@@ -3,15 +3,13 @@
  * own record's optimum, or else that of any record of the same dataset and λ (a tab that solved
  * it), so one Solve serves every run on that problem. Null when no record knows P*.
  */
-import { sameRecipe } from '../fields.ts';
+import { sameData } from './same-data.ts';
 import type { RunOptimum, RunRecord } from './run-record.ts';
 
 /** P* of the record's dataset at its λ, from itself or a record of the same problem, or null. */
 export function optimumOf(record: RunRecord, records: readonly RunRecord[]): RunOptimum | null {
   if (record.optimum) return record.optimum;
-  const same = records.find(
-    (r) => r.optimum && r.hp.reg === record.hp.reg && sameRecipe(r.recipe, record.recipe),
-  );
+  const same = records.find((r) => r.optimum && r.hp.reg === record.hp.reg && sameData(r, record));
   return same?.optimum ?? null;
 }
 

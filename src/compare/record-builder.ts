@@ -9,6 +9,7 @@ import type {
   Hyperparameters,
   Recipe,
   RunCurves,
+  RunData,
   RunOptimum,
   RunRecord,
   RunStatus,
@@ -32,6 +33,8 @@ export interface RecordParts {
   createdAt: number;
   updatedAt: number;
   recipe: Recipe;
+  /** The imported file on screen, or null/absent for the generator's data. */
+  data?: RunData | null;
   hp: Hyperparameters;
   status: UiStatus;
   snapshot: Snapshot;
@@ -49,16 +52,16 @@ export function buildRecord(
   p: RecordParts,
 ): { ok: true; record: RunRecord } | { ok: false; error: string } {
   const s = p.snapshot;
-  if (s.w.length !== p.recipe.trueW.length) {
-    return {
-      ok: false,
-      error: `the snapshot has ${s.w.length} weights, the recipe ${p.recipe.trueW.length}`,
-    };
+  const d = p.data ? p.data.d : p.recipe.trueW.length;
+  if (s.w.length !== d) {
+    const of = p.data ? 'the imported data' : 'the recipe';
+    return { ok: false, error: `the snapshot has ${s.w.length} weights, ${of} ${d}` };
   }
   const record: RunRecord = {
     id: p.id,
     label: p.label,
     recipe: p.recipe,
+    ...(p.data ? { data: { ...p.data } } : {}),
     hp: p.hp,
     status: runStatusOf(p.status),
     epoch: s.epoch,

@@ -1,17 +1,19 @@
 /**
  * A run as a file the user can export and import: versioned JSON,
- * `{"format":"hinge-lab/run","version":2, …the record's fields}`. Version 2 added the optimizer
+ * `{"format":"hinge-lab/run","version":3, …the record's fields}`. Version 2 added the optimizer
  * and its settings to hp; a version 1 file (no optimizer: full-batch GD) still reads, its hp
- * taking the optimizer defaults. JSON keeps every double exactly
+ * taking the optimizer defaults. Version 3 added `data`, the imported file a run trained on (its
+ * name, rows, d and content hash; absent for the generator's data, so a version 1 or 2 file
+ * reads as before). JSON keeps every double exactly
  * (JSON.stringify writes the shortest round-trip text), so an imported run has the same numbers.
  */
 import { checkRunRecord, inconsistency, shown } from './run-record-check.ts';
 import type { RunRecord } from './run-record.ts';
 
 export const RUN_FILE_FORMAT = 'hinge-lab/run';
-export const RUN_FILE_VERSION = 2;
-/** Versions this hinge-lab reads: 1 (before the optimizer choice) and the current one. */
-export const READ_RUN_FILE_VERSIONS: readonly unknown[] = [1, RUN_FILE_VERSION];
+export const RUN_FILE_VERSION = 3;
+/** Versions this hinge-lab reads: 1 (before the optimizer choice), 2 (before imports), 3. */
+export const READ_RUN_FILE_VERSIONS: readonly unknown[] = [1, 2, RUN_FILE_VERSION];
 /** Largest run file read or written: 50 MB (this format is ASCII unless a label is not). */
 export const MAX_RUN_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -77,7 +79,7 @@ export function parseRunJson(text: string): RunParse {
   if (!READ_RUN_FILE_VERSIONS.includes(version)) {
     const got = version === undefined ? 'it has no "version"' : `version ${shown(version)}`;
     return fail(
-      `unsupported hinge-lab run file (${got}; this hinge-lab reads versions 1 and ${RUN_FILE_VERSION})`,
+      `unsupported hinge-lab run file (${got}; this hinge-lab reads versions 1 to ${RUN_FILE_VERSION})`,
     );
   }
   const check = checkRunRecord(value);

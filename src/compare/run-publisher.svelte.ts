@@ -10,7 +10,7 @@ import type { CurveStore } from '../ui/curve-store.ts';
 import type { Snapshot } from '../../workers/trainer-api.ts';
 import { CurveSampler } from './curve-sampler.ts';
 import { buildRecord } from './record-builder.ts';
-import { MAX_CURVE_POINTS, type RunRecord } from './run-record.ts';
+import { MAX_CURVE_POINTS, type RunData, type RunRecord } from './run-record.ts';
 import { RunRegistry, type RemoteRun } from './run-registry.ts';
 import type { TabRun } from './tab-run.ts';
 
@@ -24,6 +24,8 @@ export interface RunSource {
   readonly latestSnapshot: Snapshot | null;
   readonly curves: CurveStore;
   readonly datasetRecipe: Recipe | null;
+  /** The imported file on screen (null: the generator's data). */
+  readonly dataSource?: RunData | null;
   readonly generating: boolean;
   /** The form's training settings (null while a field is invalid). */
   readonly formHp: Hyperparameters | null;
@@ -115,7 +117,8 @@ export class RunPublisher {
     const label = this.label();
     // The optimum is of the form's λ: it goes into the record only when the run's λ is that one.
     const optimum = src.optimum?.reg === hp.reg ? src.optimum : null;
-    const inputs = [s, src.status, label, hp, recipe, this.tabRun.id, optimum?.primal];
+    const data = src.dataSource ?? null;
+    const inputs = [s, src.status, label, hp, recipe, this.tabRun.id, optimum?.primal, data?.hash];
     if (!force && inputs.every((v, i) => v === this.built[i])) return;
     this.built = inputs;
     this.lastAt = performance.now();
@@ -142,6 +145,7 @@ export class RunPublisher {
       createdAt: this.tabRun.createdAt,
       updatedAt: Date.now(),
       recipe,
+      data,
       // A record never claims fewer epochs than it took (steps may pass the setting).
       hp: { ...hp, epochs: Math.max(hp.epochs, s.epochs, s.epoch) },
       status: src.status,

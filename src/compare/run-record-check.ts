@@ -17,6 +17,7 @@ import {
   RUN_STATUSES,
   type Metrics,
   type RunCurves,
+  type RunData,
   type RunRecord,
   type RunStatus,
 } from './run-record.ts';
@@ -121,10 +122,25 @@ function text(v: unknown, path: string, maxLength: number): string {
   throw new Invalid(`${path} must be text of 1 to ${maxLength} characters, got ${shown(v)}`);
 }
 
-function weights(v: unknown, d: number): number[] {
+function weights(v: unknown, d: number, of: string): number[] {
   const w = numbers(v, 'w', d, finite);
   if (w.length === d) return w;
-  throw new Invalid(`w must have ${d} entries (recipe.trueW has ${d}), got ${w.length}`);
+  throw new Invalid(`w must have ${d} entries (${of} has ${d}), got ${w.length}`);
+}
+
+/** An imported file's source: its name, rows (1 to 10^7), d (1 to 1,000) and content hash. */
+function dataSource(v: unknown): RunData {
+  const o = object(v, 'data');
+  const hash = req(o, 'hash', 'data')[0];
+  if (typeof hash !== 'string' || !/^[0-9a-f]{16}$/.test(hash)) {
+    throw new Invalid(`data.hash must be 16 lowercase hex digits, got ${shown(hash)}`);
+  }
+  return {
+    name: text(...req(o, 'name', 'data'), 1000),
+    rows: integer(...req(o, 'rows', 'data'), 1, 10_000_000),
+    d: integer(...req(o, 'd', 'data'), 1, 1000),
+    hash,
+  };
 }
 
 function supportVectors(v: unknown, n: number, svCount: number): number[] {
@@ -150,11 +166,15 @@ function read(v: unknown): RunRecord {
     recipe: recipe(req(o, 'recipe')[0]),
     hp: hyperparameters(req(o, 'hp')[0]),
   };
-  const n = 2 * head.recipe.nPerClass;
+  const data = o.data === undefined ? undefined : dataSource(o.data);
+  const n = data ? data.rows : 2 * head.recipe.nPerClass;
   const r: RunRecord = {
     ...head,
+    ...(data ? { data } : {}),
     metrics: metrics(req(o, 'metrics')[0], n),
-    w: weights(req(o, 'w')[0], head.recipe.trueW.length),
+    w: data
+      ? weights(req(o, 'w')[0], data.d, 'data.d')
+      : weights(req(o, 'w')[0], head.recipe.trueW.length, 'recipe.trueW'),
     b: finite(...req(o, 'b')),
     curves: curves(req(o, 'curves')[0], n),
   };

@@ -54,6 +54,20 @@ export interface RunCurves {
   seconds?: number[];
 }
 
+/**
+ * The imported file a run trained on (absent: the generator's data from `recipe`): what the
+ * settings said of it (workers/import-api.ts DataSource). Runs with the same hash trained on the
+ * same x and y, row for row.
+ */
+export interface RunData {
+  /** The file's name as imported (user text: shown escaped). */
+  name: string;
+  rows: number;
+  d: number;
+  /** The content hash, 16 lowercase hex digits (src/core/import/dataset-hash.ts). */
+  hash: string;
+}
+
 /** P* of a dataset and λ, and the certified gap of the answer. */
 export interface RunOptimum {
   primal: number;
@@ -65,14 +79,17 @@ export interface RunRecord {
   id: string;
   /** The user's name for the run: 1 to 80 characters, trimmed (run-label.ts). */
   label: string;
+  /** The generator's settings (for imported data: the form's, which did not draw it). */
   recipe: Recipe;
+  /** The imported file the run trained on; absent for the generator's data. */
+  data?: RunData;
   hp: Hyperparameters;
   status: RunStatus;
   /** Steps taken: w and b are the weights after `epoch` steps. */
   epoch: number;
   /** Metrics of w, b over all n points (the final ones once the run has ended). */
   metrics: Metrics;
-  /** The weights, d = recipe.trueW.length entries. */
+  /** The weights: d = data.d entries for imported data, else recipe.trueW.length. */
   w: number[];
   b: number;
   curves: RunCurves;

@@ -16,7 +16,7 @@ describe('toRunJson', () => {
   it('starts with the format and version, fields in a fixed order', () => {
     const text = toRunJson(makeRecord(), withSv);
     expect(
-      text.startsWith('{"format":"hinge-lab/run","version":2,"id":"run-1","label":"article",'),
+      text.startsWith('{"format":"hinge-lab/run","version":3,"id":"run-1","label":"article",'),
     ).toBe(true);
     expect(Object.keys(JSON.parse(text) as object)).toEqual([
       'format',
@@ -81,17 +81,18 @@ describe('parseRunJson', () => {
     ['{"format":"x"}', "not a hinge-lab run file (format is 'x')"],
     ['{"format":3}', 'not a hinge-lab run file (format is 3)'],
     [
-      '{"format":"hinge-lab/run","version":3}',
-      'unsupported hinge-lab run file (version 3; this hinge-lab reads versions 1 and 2)',
+      '{"format":"hinge-lab/run","version":4}',
+      'unsupported hinge-lab run file (version 4; this hinge-lab reads versions 1 to 3)',
     ],
     [
       '{"format":"hinge-lab/run","version":"1"}',
-      'unsupported hinge-lab run file (version "1"; this hinge-lab reads versions 1 and 2)',
+      'unsupported hinge-lab run file (version "1"; this hinge-lab reads versions 1 to 3)',
     ],
     [
       '{"format":"hinge-lab/run"}',
-      'unsupported hinge-lab run file (it has no "version"; this hinge-lab reads versions 1 and 2)',
+      'unsupported hinge-lab run file (it has no "version"; this hinge-lab reads versions 1 to 3)',
     ],
+    ['{"format":"hinge-lab/run","version":3}', 'id is missing'],
     ['{"format":"hinge-lab/run","version":2}', 'id is missing'],
     ['{"format":"hinge-lab/run","version":1}', 'id is missing'],
   ])('%j: %s', (text, error) => {
