@@ -13,7 +13,20 @@ export interface OverlayLine {
   colour: string;
   /** An SVG stroke-dasharray ('' for solid). */
   dash: string;
-  /** Epochs (ascending) and the metric's value at each. */
+  /** x (epochs, or training times: ascending) and the metric's value at each. */
   xs: readonly number[];
   ys: readonly number[];
+}
+
+/** Where one run reached the target, on an overlay chart. */
+export interface ReachMark {
+  key: string;
+  runId: string;
+  colour: string;
+  /** x (epoch or seconds) and y (the run's value there). */
+  x: number;
+  y: number;
+  /** First to reach it on this chart's x; named on the chart. */
+  first: boolean;
+  label: string;
 }
