@@ -8,7 +8,7 @@
 import { DecimalReader } from './decimal.ts';
 import { fieldEnd, QuotedField, skipSpaces, splitLine } from './csv-fields.ts';
 import { csvShape } from './csv-shape.ts';
-import { MAX_IMPORT_ROWS, MAX_IMPORT_VALUES, byteText } from './import-limits.ts';
+import { IMPORT_LIMITS, rowsProblem, type ImportLimits } from './import-limits.ts';
 import { LabelSet } from './labels.ts';
 import { isBlank, LineReader } from './line-reader.ts';
 import { RowStore } from './row-store.ts';
@@ -31,10 +31,13 @@ export class CsvImporter extends LineReader implements Importer {
   private shapeLine = 0;
   private header: string[] | null = null;
   private featureNames: string[] = [];
-  private maxRows = MAX_IMPORT_ROWS;
+  private maxRows = 0;
 
-  constructor(private readonly options: CsvImportOptions = {}) {
-    super();
+  constructor(
+    private readonly options: CsvImportOptions = {},
+    private readonly limits: ImportLimits = IMPORT_LIMITS,
+  ) {
+    super(limits.lineBytes);
     const { header = 'auto', labelColumn = -1, delimiter = ',' } = options;
     if (!(delimiter in DELIMITERS)) throw new RangeError(`delimiter must be ',', ';' or a tab`);
     if (header !== 'auto' && header !== 'yes' && header !== 'no') {
@@ -60,7 +63,7 @@ export class CsvImporter extends LineReader implements Importer {
   private firstLine(buf: Uint8Array, start: number, stop: number): boolean {
     const split = splitLine(buf, start, stop, this.delimiter);
     if (!('fields' in split)) throw this.quoteProblem(buf, start, stop, split.at, split.kind);
-    const shape = csvShape(split.fields, this.options, this.reader);
+    const shape = csvShape(split.fields, this.options, this.reader, this.limits);
     if ('code' in shape) {
       throw this.fail(shape.code, buf, start, null, shape.expected, shape.found);
     }
@@ -70,7 +73,7 @@ export class CsvImporter extends LineReader implements Importer {
     this.featureNames = shape.featureNames;
     this.shapeLine = this.lines;
     this.d = shape.columns - 1;
-    this.maxRows = Math.min(MAX_IMPORT_ROWS, Math.floor(MAX_IMPORT_VALUES / this.d));
+    this.maxRows = Math.min(this.limits.rows, Math.floor(this.limits.values / this.d));
     this.store = new RowStore(this.d, this.options.sizeHint ?? 0);
     return shape.header !== null;
   }
@@ -212,25 +215,8 @@ export class CsvImporter extends LineReader implements Importer {
   }
 
   private tooMany(buf: Uint8Array, start: number): ImportError {
-    if (this.maxRows === MAX_IMPORT_ROWS) {
-      return this.fail(
-        'too-many-rows',
-        buf,
-        start,
-        start,
-        `at most ${MAX_IMPORT_ROWS} rows`,
-        'more',
-      );
-    }
-    return this.fail(
-      'too-much-memory',
-      buf,
-      start,
-      start,
-      `at most ${MAX_IMPORT_VALUES} values (rows × features, ${byteText(8 * MAX_IMPORT_VALUES)}): ` +
-        `${this.maxRows} rows of ${this.d} features`,
-      'more rows',
-    );
+    const { code, expected, found } = rowsProblem(this.maxRows + 1, this.d, this.limits)!;
+    return this.fail(code, buf, start, start, expected, found);
   }
 
   finish(): ImportedData {

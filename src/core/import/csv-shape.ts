@@ -4,7 +4,7 @@
  * the reason there is none out (the importer adds the line and turns it into an ImportError).
  */
 import type { DecimalReader } from './decimal.ts';
-import { MAX_IMPORT_FEATURES } from './import-limits.ts';
+import type { ImportLimits } from './import-limits.ts';
 import { isNonFiniteWord, quote } from './text-bytes.ts';
 import type { CsvImportOptions, ImportErrorCode } from './types.ts';
 
@@ -30,6 +30,7 @@ export function csvShape(
   fields: string[],
   options: CsvImportOptions,
   reader: DecimalReader,
+  limits: ImportLimits,
 ): CsvShape | ShapeProblem {
   const columns = fields.length;
   if (columns < 2) {
@@ -40,10 +41,10 @@ export function csvShape(
       found: `1 field (${quote(fields[0]!)}; is the delimiter ${delimiter}?)`,
     };
   }
-  if (columns - 1 > MAX_IMPORT_FEATURES) {
+  if (columns - 1 > limits.features) {
     return {
       code: 'too-many-features',
-      expected: `at most ${MAX_IMPORT_FEATURES} features (${MAX_IMPORT_FEATURES + 1} fields)`,
+      expected: `at most ${limits.features} features (${limits.features + 1} fields)`,
       found: `${columns} fields`,
     };
   }

@@ -22,6 +22,42 @@ export const MAX_IMPORT_BYTES = 800_000_000;
 /** One line may hold at most 16 MB (MAX_IMPORT_FEATURES values of any sane length fit easily). */
 export const MAX_IMPORT_LINE_BYTES = 16_000_000;
 
+/** The limits an importer applies (IMPORT_LIMITS; tests pass small ones to reach them cheaply). */
+export interface ImportLimits {
+  readonly rows: number;
+  readonly features: number;
+  /** Rows × features. */
+  readonly values: number;
+  readonly lineBytes: number;
+}
+
+export const IMPORT_LIMITS: ImportLimits = Object.freeze({
+  rows: MAX_IMPORT_ROWS,
+  features: MAX_IMPORT_FEATURES,
+  values: MAX_IMPORT_VALUES,
+  lineBytes: MAX_IMPORT_LINE_BYTES,
+});
+
+/**
+ * Why `rows` rows of d features are too many, as an ImportError's code, expected and found, or
+ * null when they fit: over limits.rows, or over limits.values (rows × d, said in bytes too).
+ */
+export function rowsProblem(
+  rows: number,
+  d: number,
+  limits: ImportLimits,
+): { code: 'too-many-rows' | 'too-much-memory'; expected: string; found: string } | null {
+  if (rows > limits.rows) {
+    return { code: 'too-many-rows', expected: `at most ${limits.rows} rows`, found: 'more' };
+  }
+  if (rows * d <= limits.values) return null;
+  return {
+    code: 'too-much-memory',
+    expected: `at most ${limits.values} values (rows × features, ${byteText(8 * limits.values)})`,
+    found: `${rows} rows of ${d} features`,
+  };
+}
+
 /** Bytes in words, as the messages write them: "800 MB", "1.07 GB", "512 bytes". */
 export function byteText(bytes: number): string {
   if (bytes >= 1e9) return `${Number((bytes / 1e9).toPrecision(3))} GB`;

@@ -9,12 +9,7 @@
  * the file is read once whatever order its indices first reach their maximum.
  */
 import { DecimalReader } from './decimal.ts';
-import {
-  MAX_IMPORT_FEATURES,
-  MAX_IMPORT_ROWS,
-  MAX_IMPORT_VALUES,
-  byteText,
-} from './import-limits.ts';
+import { IMPORT_LIMITS, rowsProblem, type ImportLimits } from './import-limits.ts';
 import { LabelSet } from './labels.ts';
 import { LineReader } from './line-reader.ts';
 import { RowStore } from './row-store.ts';
@@ -36,8 +31,11 @@ export class LibsvmImporter extends LineReader implements Importer {
   /** The largest index seen so far: the dimension. */
   private d = 0;
 
-  constructor(options: LibsvmImportOptions = {}) {
-    super();
+  constructor(
+    options: LibsvmImportOptions = {},
+    private readonly limits: ImportLimits = IMPORT_LIMITS,
+  ) {
+    super(limits.lineBytes);
     this.store = new RowStore(FIRST_STRIDE, options.sizeHint ?? 0);
   }
 
@@ -51,11 +49,8 @@ export class LibsvmImporter extends LineReader implements Importer {
     let p = skipBlank(buf, start, stop);
     if (p === stop || buf[p] === 35) return; // blank, or a comment line
     const n = store.n;
-    if (n >= MAX_IMPORT_ROWS) {
-      throw this.fail('too-many-rows', buf, start, p, `at most ${MAX_IMPORT_ROWS} rows`, 'more');
-    }
-    this.checkMemory(buf, start, p, n + 1, this.d);
-    store.reserve(this.bytesRead, MAX_IMPORT_ROWS);
+    this.checkRows(buf, start, p, n + 1, this.d);
+    store.reserve(this.bytesRead, this.limits.rows);
     // The label: one token.
     const labelStart = p;
     while (p < stop && buf[p] !== 32 && buf[p] !== 9) p++;
@@ -69,7 +64,7 @@ export class LibsvmImporter extends LineReader implements Importer {
       let index = 0;
       while (p < stop && buf[p]! >= 48 && buf[p]! <= 57) {
         // Past the limit the exact index no longer matters (grow refuses it).
-        if (index <= MAX_IMPORT_FEATURES) index = index * 10 + buf[p]! - 48;
+        if (index <= this.limits.features) index = index * 10 + buf[p]! - 48;
         p++;
       }
       if (p === at || p === stop || buf[p] !== 58) throw this.syntax(buf, start, at, stop);
@@ -90,36 +85,30 @@ export class LibsvmImporter extends LineReader implements Importer {
 
   /** d becomes `index`: checks the limits, widens the store's rows when needed. */
   private grow(buf: Uint8Array, start: number, at: number, stop: number, index: number): void {
-    if (index > MAX_IMPORT_FEATURES) {
+    if (index > this.limits.features) {
       throw this.fail(
         'too-many-features',
         buf,
         start,
         at,
-        `a feature index of at most ${MAX_IMPORT_FEATURES}`,
+        `a feature index of at most ${this.limits.features}`,
         excerpt(buf, at, tokenEnd(buf, at, stop)),
       );
     }
-    this.checkMemory(buf, start, at, this.store.n + 1, index);
+    this.checkRows(buf, start, at, this.store.n + 1, index);
     this.d = index;
     const { store } = this;
     if (index > store.stride) {
       // Widen generously while rows are few (cheap), exactly once they are many.
-      const wide = store.n < 4096 ? Math.min(MAX_IMPORT_FEATURES, 2 * store.stride) : 0;
+      const wide = store.n < 4096 ? Math.min(this.limits.features, 2 * store.stride) : 0;
       store.widen(Math.max(index, wide));
     }
   }
 
-  private checkMemory(buf: Uint8Array, start: number, at: number, rows: number, d: number): void {
-    if (rows * d <= MAX_IMPORT_VALUES) return;
-    throw this.fail(
-      'too-much-memory',
-      buf,
-      start,
-      at,
-      `at most ${MAX_IMPORT_VALUES} values (rows × features, ${byteText(8 * MAX_IMPORT_VALUES)})`,
-      `${rows} rows of ${d} features`,
-    );
+  /** Throws when `rows` rows of d features are over the limits (import-limits.ts rowsProblem). */
+  private checkRows(buf: Uint8Array, start: number, at: number, rows: number, d: number): void {
+    const problem = rowsProblem(rows, d, this.limits);
+    if (problem) throw this.fail(problem.code, buf, start, at, problem.expected, problem.found);
   }
 
   private badLabel(

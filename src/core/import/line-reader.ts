@@ -6,7 +6,7 @@
  * in place; only a line split across chunks is copied (into `pending`, which grows), so a chunk
  * costs one copy of at most one line.
  */
-import { MAX_IMPORT_LINE_BYTES } from './import-limits.ts';
+import { byteText } from './import-limits.ts';
 import { columnOf } from './text-bytes.ts';
 import { ImportError, type ImportErrorCode } from './types.ts';
 
@@ -18,6 +18,9 @@ export abstract class LineReader {
   private pending = new Uint8Array(256);
   private pendingLength = 0;
   private error: ImportError | null = null;
+
+  /** `lineBytes`: the longest line allowed (a longer one is refused while it is read). */
+  constructor(private readonly lineBytes: number) {}
 
   /** Reads one line: bytes [start, stop) of buf (no line end). Throws ImportError. */
   protected abstract line(buf: Uint8Array, start: number, stop: number): void;
@@ -70,13 +73,13 @@ export abstract class LineReader {
   private keep(chunk: Uint8Array, start: number, stop: number): void {
     const length = this.pendingLength + stop - start;
     if (stop <= start) return;
-    if (length > MAX_IMPORT_LINE_BYTES) {
+    if (length > this.lineBytes) {
       this.lines++;
       throw new ImportError(
         'line-too-long',
         this.lines,
         null,
-        `a line of at most ${MAX_IMPORT_LINE_BYTES / 1e6} MB`,
+        `a line of at most ${byteText(this.lineBytes)}`,
         'a longer one (is this a text file?)',
       );
     }

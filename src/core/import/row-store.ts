@@ -42,7 +42,10 @@ export class RowStore {
     this.resize(Math.max(this.n + 1, Math.min(rows, maxRows)), this.stride);
   }
 
-  /** Widens every row to `stride` slots (existing values kept, new ones 0). */
+  /**
+   * Widens every row to `stride` slots (existing values kept, new ones 0) — row n too, the one
+   * being filled (reserve made room for it).
+   */
   widen(stride: number): void {
     if (stride > this.stride) this.resize(this.capacity, stride);
   }
@@ -51,7 +54,8 @@ export class RowStore {
     const x = new Float64Array(capacity * stride);
     if (stride === this.stride) x.set(this.x.subarray(0, this.n * stride));
     else {
-      for (let i = 0; i < this.n; i++) {
+      const rows = Math.min(this.n + 1, this.capacity);
+      for (let i = 0; i < rows; i++) {
         x.set(this.x.subarray(i * this.stride, (i + 1) * this.stride), i * stride);
       }
     }
