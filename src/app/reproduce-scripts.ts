@@ -3,7 +3,7 @@
  * PySpark script and its file name. Pure: the button component downloads what this returns.
  */
 import { slug } from '../compare/file-names.ts';
-import type { RunRecord } from '../compare/run-record.ts';
+import type { RunData, RunRecord } from '../compare/run-record.ts';
 import type { ScriptData, ScriptRun } from '../core/scripts/script-run.ts';
 import { sklearnScript } from '../core/scripts/sklearn-script.ts';
 import { sparkScript } from '../core/scripts/spark-script.ts';
@@ -18,14 +18,35 @@ export function scriptFileName(label: string, kind: ScriptKind): string {
 }
 
 /**
- * The script's view of a record. `data` names the file the rows come from when they are not the
- * generator's (an imported dataset, exported beside the script); by default the record's recipe,
- * which the script draws again.
+ * The file an imported run's script reads: the page's CSV export of that data, saved under this
+ * name beside the script ('hinge-lab-data-iris-3f2a9c1e.csv': the imported file's name and the
+ * first 8 digits of its content hash). The export writes hinge-lab's own format (header
+ * x0,…,label; labels ±1) whatever the imported file's layout was, so the script reads it as is.
+ */
+export function importedDataFileName(data: RunData): string {
+  const base = data.name.replace(/\.[^.]*$/, '');
+  return `hinge-lab-data-${slug(base)}-${data.hash.slice(0, 8)}.csv`;
+}
+
+/**
+ * The script's view of a record. `data` names the file the rows come from, by default: for an
+ * imported dataset its CSV export (importedDataFileName), else the record's recipe, which the
+ * script draws again.
  */
 export function scriptRunOf(record: RunRecord, data?: ScriptData): ScriptRun {
+  const imported = record.data;
+  const source: ScriptData = imported
+    ? {
+        kind: 'file',
+        fileName: importedDataFileName(imported),
+        format: 'csv',
+        n: imported.rows,
+        d: imported.d,
+      }
+    : { kind: 'generator', recipe: record.recipe };
   return {
     label: record.label,
-    data: data ?? { kind: 'generator', recipe: record.recipe },
+    data: data ?? source,
     hp: record.hp,
     epoch: record.epoch,
     w: record.w,
@@ -60,7 +81,10 @@ export function scriptDownload(record: RunRecord | null, kind: ScriptKind): Scri
       kind === 'sklearn'
         ? `python3 ${name} prints the objective of these weights and scikit-learn's fits`
         : `spark-submit ${name} fits Spark's LinearSVC (not run by hinge-lab's tests)`;
-    return { ok: true, name, text, notice: `Saved ${name}: ${how}.` };
+    const data = record.data
+      ? ` Save this data's CSV export beside it as ${importedDataFileName(record.data)}.`
+      : '';
+    return { ok: true, name, text, notice: `Saved ${name}: ${how}.${data}` };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return { ok: false, notice: `Could not write the script: ${why}.` };

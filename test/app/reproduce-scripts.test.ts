@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  importedDataFileName,
   reproduceScript,
   scriptDownload,
   scriptFileName,
@@ -62,5 +63,25 @@ describe('scriptDownload', () => {
       ok: false,
       notice: 'Could not write the script: w must be 2 numbers (one per feature), got 1.',
     });
+  });
+});
+
+describe('an imported run', () => {
+  it("reads the data's CSV export, named after the file and its hash, beside the script", () => {
+    const data = { name: 'My "iris" data.v2.csv', rows: 150, d: 4, hash: '3f2a9c1e00aa11bb' };
+    const record = makeRecord({ data, w: [1, 2, 3, 4] });
+    expect(importedDataFileName(data)).toBe('hinge-lab-data-my-iris-data-v2-3f2a9c1e.csv');
+    expect(scriptRunOf(record).data).toEqual({
+      ...{ kind: 'file', fileName: 'hinge-lab-data-my-iris-data-v2-3f2a9c1e.csv' },
+      ...{ format: 'csv', n: 150, d: 4 },
+    });
+    const { text } = reproduceScript(record, 'sklearn');
+    expect(text).toContain(
+      "RECIPE = None\nDATA_FILE = 'hinge-lab-data-my-iris-data-v2-3f2a9c1e.csv'",
+    );
+    expect(text).toContain('D = 4  # features\n');
+    expect(scriptDownload(record, 'spark').notice).toMatch(
+      / Save this data's CSV export beside it as hinge-lab-data-my-iris-data-v2-3f2a9c1e\.csv\.$/,
+    );
   });
 });
