@@ -17,7 +17,11 @@ export interface Dataset {
   readonly y: Float64Array;
   readonly n: number;
   readonly d: number;
-  /** Rows [0, nPositive) are labelled +1, the rest -1. */
+  /**
+   * Rows labelled +1. The generator puts them first (rows [0, nPositive)); an imported dataset
+   * keeps its file's order, so they may be anywhere: code that wants the blocked layout checks
+   * it (isClassBlocked) and otherwise takes rows in any order.
+   */
   readonly nPositive: number;
 }
 
