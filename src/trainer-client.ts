@@ -49,6 +49,8 @@ export function createTrainerClient(
   const pending = new Set<(e: Error) => void>();
   const crashListeners = new Set<(e: Error) => void>();
   let unwatch = () => undefined as void;
+  /** The threads setting, sent again to a restarted worker. */
+  let threads: number | null = null;
 
   const failAll = (error: Error) => {
     dead = error;
@@ -117,6 +119,9 @@ export function createTrainerClient(
       return track(() => remote.solve(reg, tol, onProgress ? proxy(onProgress) : undefined));
     },
     cancelSolve: () => track(() => remote.cancelSolve()),
+    setThreads(count: number) {
+      return track(() => remote.setThreads(count)).then(() => void (threads = count));
+    },
     retrainOnSupport: (from: { w: Float64Array; b: number } | null) =>
       track(() => remote.retrainOnSupport(from)),
     async dispose() {
@@ -130,6 +135,7 @@ export function createTrainerClient(
       worker.terminate();
       failAll(new Error('the training worker was restarted'));
       start();
+      if (threads !== null) await this.setThreads(threads);
       if (lastLoad && 'file' in lastLoad) return this.importData(lastLoad.file, lastLoad.choices);
       return lastLoad ? this.generate(lastLoad.recipe) : null;
     },

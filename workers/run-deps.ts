@@ -16,4 +16,9 @@ export interface RunDeps {
   sliceMs: number;
   /** Resolves after about ms milliseconds (the slow pace's waits; default setTimeout). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Resolves when a pass waiting for other threads (an optimizer's advance() returned 0) has
+   * an answer to take; rejects when a thread has died (the run fails). Absent: one thread.
+   */
+  passesReady?: () => Promise<void>;
 }

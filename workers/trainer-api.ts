@@ -225,6 +225,13 @@ export interface TrainerService {
   ): Promise<OptimumResult>;
   cancelSolve(): Promise<void>;
   /**
+   * How many threads share each full pass of the runs that start from now on (1 to 16; the
+   * training worker and threads − 1 pass workers it owns). Results are the same bits for any
+   * count (the fixed blocked order). A run fails, naming the thread, if one dies; the next run
+   * starts fresh threads.
+   */
+  setThreads(threads: number): Promise<void>;
+  /**
    * Solves again on the support vectors only, with λ scaled by n/m: from = null takes the last
    * optimum's rows with α_i > 0; from = { w, b } the rows with y(w·x + b) < 1 (a GD run's). Needs
    * a finished solve() on this dataset; compares with its w*, b*.

@@ -26,6 +26,7 @@ import {
 import { TextGridIndex } from '../src/core/text-grid-index.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { createQueue } from './call-queue.ts';
+import { PassThreads, type SpawnThread } from './pass-threads.ts';
 import { generateInSlices, type DatasetJobDeps, type GeneratedDataset } from './dataset-job.ts';
 import { importInSlices } from './import-job.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
@@ -41,6 +42,8 @@ export interface ServiceOptions {
   now?: () => number;
   /** Marks a snapshot's buffers for transfer (comlink's `transfer` in the worker). */
   transfer?: (s: Snapshot) => Snapshot;
+  /** Starts a pass thread (pass-threads.ts; default a nested Worker where there is one). */
+  spawnPassThread?: SpawnThread | null;
 }
 
 export function createTrainerService(options: ServiceOptions = {}): TrainerService {
@@ -50,6 +53,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
   const yieldToEvents = createEventYield();
   /** Calls that start, stop or change runs, in the order they were made. */
   const inTurn = createQueue();
+  const passThreads = new PassThreads(options.spawnPassThread);
 
   let disposed = false;
   let data: Dataset | null = null;
@@ -107,7 +111,8 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
     paused: boolean,
   ): TrainingRun => {
     const { opt, sb } = ready();
-    const deps: RunDeps = { now, sliceMs, yieldToEvents };
+    passThreads.prepare(opt.data); // the passes' threads, fresh if one died
+    const deps: RunDeps = { now, sliceMs, yieldToEvents, passesReady: () => passThreads.ready() };
     if (send) deps.send = (s) => send(transfer(remember(s)));
     run = new TrainingRun(++runIds, epochs, opt, sb, policy ?? {}, deps, paused);
     return run;
@@ -126,11 +131,11 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
     return inTurn(async () => {
       checkAlive();
       await stopRun();
-      data = job.data;
+      data = passThreads.adopt(job.data); // the same rows, in shared memory for threads
       gridIndex = job.gridIndex;
-      optimizer = new Trainer(job.data, job.model, { lr: 0.05, reg: 0 });
+      optimizer = new Trainer(data, job.model, { lr: 0.05, reg: 0 });
       origin = { model: job.model, seed };
-      snapshots = new SnapshotBuilder(job.data, job.sample);
+      snapshots = new SnapshotBuilder(data, job.sample);
       latest = { w: Float64Array.from(job.model.w), b: job.model.b };
       return job;
     });
@@ -278,6 +283,8 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       solves.cancel();
     },
 
+    setThreads: async (threads: number) => passThreads.set(threads), // from the next run on
+
     async retrainOnSupport(from) {
       alive();
       return solves.retrain(from);
@@ -290,6 +297,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       await inTurn(async () => {
         await stopRun();
         disposed = true;
+        passThreads.stop();
         data = optimizer = snapshots = null;
         gridIndex = null;
         yieldToEvents.close();

@@ -18,6 +18,7 @@ import type { RunStatus, Snapshot, SnapshotPolicy } from './trainer-api.ts';
 
 export type { RunDeps };
 
+type Outcome = 'goal' | 'wait' | 'threads' | 'diverged' | 'slice' | number;
 type StepRequest = { k: number; resolve: (s: Snapshot) => void; reject: (e: Error) => void };
 
 export class TrainingRun {
@@ -136,6 +137,13 @@ export class TrainingRun {
         await this.inFlight;
         continue;
       }
+      if (outcome === 'threads') {
+        const t0 = this.deps.now(); // the pass on the other threads: training time too
+        await this.deps.passesReady!();
+        this.clock.worked(this.deps.now() - t0);
+        this.elapsedMs += this.deps.now() - t0;
+        continue;
+      }
       if (typeof outcome === 'number') {
         await this.waker.park(outcome);
         continue;
@@ -153,9 +161,10 @@ export class TrainingRun {
 
   /**
    * Advances for about one slice. Returns 'goal' when epoch `goal` is complete, 'wait' when a
-   * required snapshot must wait for the page, 'diverged', or 'slice' when the time is up.
+   * required snapshot must wait for the page, 'threads' when a pass waits for other threads,
+   * 'diverged', or 'slice' when the time is up.
    */
-  private slice(goal: number, stepping: boolean): 'goal' | 'wait' | 'diverged' | 'slice' | number {
+  private slice(goal: number, stepping: boolean): Outcome {
     const { opt, deps, pacing } = this;
     const start = deps.now();
     const deadline = start + deps.sliceMs;
@@ -186,6 +195,7 @@ export class TrainingRun {
         this.clock.worked(t1 - t0);
         this.rows += rows;
         pacing.recordChunk(rows, t1 - t0);
+        if (rows === 0 && !opt.epochComplete && deps.passesReady) return 'threads';
         if (t1 >= deadline) return 'slice';
       }
     } finally {

@@ -147,6 +147,7 @@ export class ShardedPass {
    * for other threads (or is complete).
    */
   advance(
+    current: PassRunner | undefined,
     w: Float64Array,
     b: number,
     maxRows: number,
@@ -155,6 +156,8 @@ export class ShardedPass {
   ): number {
     const runner = this.runner;
     if (!runner || this.complete) return 0;
+    // A pass begun with other threads than the data's now (a new pool) is finished here.
+    if (current !== runner) return this.finish(w, b, total, sv);
     let rows = this.collect(runner, sv);
     const budget = Math.max(1, Math.floor(maxRows / (runner.threads * blockStart(1))));
     for (let k = 0; k < budget && this.localNext < this.localEnd; k++) {
@@ -167,12 +170,17 @@ export class ShardedPass {
   /**
    * Completes the pass here and now: the answers that have arrived are used, every other block
    * is scanned by this thread (the same bits, as any thread computes any block alike), and the
-   * total merged. Returns the rows this call completed.
+   * total merged, even when the threads have failed. Returns the rows this call completed.
    */
   finish(w: Float64Array, b: number, total: PassSums, sv: Uint32Array | null): number {
     const runner = this.runner;
     if (!runner || this.complete) return 0;
-    let rows = this.collect(runner, sv);
+    let rows = 0;
+    try {
+      rows = this.collect(runner, sv);
+    } catch {
+      // The threads failed (the run loop reports it); this pass needs none of them.
+    }
     for (let k = 0; k < this.blocks; k++) if (!this.done![k]) rows += this.scanHere(k, w, b, sv);
     this.merge(total, sv);
     return rows;

@@ -8,11 +8,12 @@
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { parentPort } from 'node:worker_threads';
 import { exposeTrainerService } from '../../workers/expose-service.ts';
+import { nodePassThreads } from '../helpers/node-pass-thread.ts';
 
 if (!parentPort) throw new Error('run me as a worker thread');
 const port = parentPort;
 const scope = { close: () => setImmediate(() => process.exit(0)) };
-exposeTrainerService(nodeEndpoint(port), {}, scope);
+exposeTrainerService(nodeEndpoint(port), { spawnPassThread: nodePassThreads() }, scope);
 
 port.on('message', (m: { hingeTest?: string }) => {
   if (m?.hingeTest === 'close') scope.close();

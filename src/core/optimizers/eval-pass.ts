@@ -67,15 +67,15 @@ export class EvalPass {
    * returns 0 while it waits for them. Without a runner it is scan().
    */
   advance(w: Float64Array, b: number, maxRows: number, capture: boolean): number {
+    const runner = passRunnerOf(this.data);
     if (this.cursor === 0 && !this.sharded.active) {
-      const runner = passRunnerOf(this.data);
       if (!this.sharded.suits(runner)) return this.scan(w, b, maxRows, capture);
       this.captures = capture;
       this.sharded.begin(runner, w, b, capture);
     }
     if (!this.sharded.active) return this.scan(w, b, maxRows, capture);
     const sv = this.captures ? this.sv : null;
-    const rows = this.sharded.advance(w, b, maxRows, this.sums, sv);
+    const rows = this.sharded.advance(runner, w, b, maxRows, this.sums, sv);
     this.cursor = this.sharded.rowsDone;
     return rows;
   }

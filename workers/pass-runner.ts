@@ -1,0 +1,125 @@
+/**
+ * The core's PassRunner (src/core/sharded-pass.ts) over a ThreadPool (pass-pool.ts): helper
+ * thread j − 1 scans shard j of every sharded pass, the training worker shard 0. At set-up each
+ * thread gets its rows once — the whole data when it lives in a SharedArrayBuffer (a page that
+ * is cross-origin isolated, and Node), else a copy of its shard's rows, transferred — and per
+ * pass only (w, b): d + 1 numbers. Answers queue until the pass takes them; the run loop awaits
+ * ready() while a pass waits for them.
+ */
+import { blockCount, blockStart, passRows } from '../src/core/blocked-sums.ts';
+import type { Dataset } from '../src/core/dataset.ts';
+import { shardStart, type PassRunner, type ShardResult } from '../src/core/sharded-pass.ts';
+import type { ThreadPool } from './pass-pool.ts';
+
+/** True when typed arrays can be shared with other threads (SharedArrayBuffer is usable). */
+export function canShareMemory(): boolean {
+  const g = globalThis as { crossOriginIsolated?: boolean };
+  return typeof SharedArrayBuffer === 'function' && g.crossOriginIsolated !== false;
+}
+
+/**
+ * The dataset with x and y in shared memory when it can be (one copy, at dataset time, so no
+ * pass ever copies rows); the same object otherwise or when they already are.
+ */
+export function shareDataset(data: Dataset): Dataset {
+  if (!canShareMemory() || data.x.buffer instanceof SharedArrayBuffer) return data;
+  const x = new Float64Array(new SharedArrayBuffer(data.x.byteLength));
+  const y = new Float64Array(new SharedArrayBuffer(data.y.byteLength));
+  x.set(data.x);
+  y.set(data.y);
+  return { ...data, x, y };
+}
+
+type Waiter = { resolve: () => void; reject: (e: Error) => void };
+
+export class PoolPassRunner implements PassRunner {
+  readonly threads: number;
+  private ticket = 0;
+  private readonly answers: { ticket: number; r: ShardResult }[] = [];
+  private readonly waiters: Waiter[] = [];
+  private failure: Error | null = null;
+  private readonly blocks: number;
+  private readonly unsubscribe: () => void;
+
+  /** Hands every helper of `pool` its rows of `data` (pool.size + 1 threads share a pass). */
+  constructor(
+    private readonly pool: ThreadPool,
+    data: Dataset,
+  ) {
+    this.threads = pool.size + 1;
+    this.blocks = blockCount(data.n);
+    const { d, n } = data;
+    const split = passRows(data).classSplit;
+    const shared = data.x.buffer instanceof SharedArrayBuffer;
+    for (let j = 1; j < this.threads; j++) {
+      const r0 = shared ? 0 : Math.min(n, blockStart(this.first(j)));
+      const r1 = shared ? n : Math.min(n, blockStart(this.first(j + 1)));
+      const x = shared ? data.x : data.x.slice(r0 * d, r1 * d);
+      const y = shared ? data.y : data.y.slice(r0, r1);
+      const classSplit = split < 0 ? -1 : Math.min(Math.max(split - r0, 0), r1 - r0);
+      const transfer = shared ? [] : [x.buffer as ArrayBuffer, y.buffer as ArrayBuffer];
+      const rows = { job: 'rows', x, y, d, rowOffset: r0, n, classSplit };
+      this.pool.request(j - 1, rows, transfer).catch((e: unknown) => this.fail(e));
+    }
+    this.unsubscribe = pool.onBroken((e) => this.fail(e));
+  }
+
+  start(w: Float64Array, b: number, capture: boolean): number {
+    this.check();
+    const ticket = ++this.ticket;
+    for (let j = 1; j < this.threads; j++) {
+      const k0 = this.first(j);
+      const k1 = this.first(j + 1);
+      if (k0 === k1) continue;
+      this.pool.request<ShardResult>(j - 1, { job: 'pass', w, b, capture, k0, k1 }).then(
+        (r) => {
+          this.answers.push({ ticket, r });
+          for (const waiter of this.waiters.splice(0)) waiter.resolve();
+        },
+        (e: unknown) => this.fail(e),
+      );
+    }
+    return ticket;
+  }
+
+  take(ticket: number): ShardResult | null {
+    this.check();
+    while (this.answers.length > 0) {
+      const a = this.answers.shift()!;
+      if (a.ticket === ticket) return a.r; // older passes' answers are dropped
+    }
+    return null;
+  }
+
+  /** Resolves when an answer waits to be taken; rejects once a thread has died or failed. */
+  ready(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.answers.length > 0) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** Whether a thread has died or failed (a new pool is then needed). */
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.fail(new Error('the pass threads were stopped'));
+    this.pool.dispose();
+  }
+
+  /** First block of shard j. */
+  private first(j: number): number {
+    return shardStart(j, this.threads, this.blocks);
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  private fail(e: unknown): void {
+    this.failure ??= e instanceof Error ? e : new Error(String(e));
+    for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * What a pool thread (pass-pool.ts) does with each job, the same in the browser's pass worker
+ * (pass-worker.ts) and in a Node worker thread: a table of jobs by name, each a function from
+ * the request's fields to a result (and the buffers to transfer with it). The maths are the
+ * core's (sharded-pass.ts scanShard); this file only keeps the thread's rows between jobs.
+ *
+ * Jobs:
+ * - 'rows': keeps this thread's rows for later passes: x (row-major, d a row) and y, which hold
+ *   the pass's rows from rowOffset on (shared memory: the whole data, rowOffset 0; else a copy
+ *   of the shard's rows, transferred once), n the pass's row count, classSplit a speed hint.
+ * - 'pass': the partials (and with capture the support-vector indices) of blocks [k0, k1) at
+ *   (w, b): a ShardResult.
+ * Other jobs register with registerJob (e.g. sharded generation).
+ */
+import type { PassRows } from '../src/core/blocked-sums.ts';
+import { scanShard } from '../src/core/sharded-pass.ts';
+import type { JobAnswer, JobMessage } from './pass-pool.ts';
+
+/** A job's outcome: its result, and the buffers to transfer with it. */
+export interface JobOutput {
+  result: unknown;
+  transfer?: Transferable[];
+}
+
+export type JobHandler = (m: JobMessage) => JobOutput;
+
+interface HeldRows {
+  rows: PassRows;
+  rowOffset: number;
+  n: number;
+  /** The support-vector indices' scratch (the held rows' count), made at the first capture. */
+  scratch: Uint32Array | null;
+}
+
+let held: HeldRows | null = null;
+
+const JOBS = new Map<string, JobHandler>([
+  [
+    'rows',
+    (m) => {
+      const { x, y, d, rowOffset, n, classSplit } = m as unknown as {
+        x: Float64Array;
+        y: Float64Array;
+      } & Record<'d' | 'rowOffset' | 'n' | 'classSplit', number>;
+      held = { rows: { x, y, d, classSplit }, rowOffset, n, scratch: null };
+      return { result: y.length };
+    },
+  ],
+  [
+    'pass',
+    (m) => {
+      if (!held) throw new Error('a pass before any rows');
+      const { w, b, capture, k0, k1 } = m as unknown as {
+        w: Float64Array;
+        capture: boolean;
+      } & Record<'b' | 'k0' | 'k1', number>;
+      if (capture) held.scratch ??= new Uint32Array(held.rows.y.length);
+      const r = scanShard(
+        held.rows,
+        held.rowOffset,
+        held.n,
+        w,
+        b,
+        k0,
+        k1,
+        capture ? held.scratch : null,
+      );
+      const transfer: Transferable[] = [r.partials.buffer as ArrayBuffer];
+      if (r.sv) transfer.push(r.sv.buffer as ArrayBuffer);
+      return { result: r, transfer };
+    },
+  ],
+]);
+
+/** Adds a job (for work other than passes, e.g. generation shards). */
+export function registerJob(name: string, handler: JobHandler): void {
+  JOBS.set(name, handler);
+}
+
+/** Runs one request and posts its answer (or the error's message) with the request's id. */
+export function handleJob(
+  data: unknown,
+  post: (answer: JobAnswer, transfer: Transferable[]) => void,
+): void {
+  const m = data as JobMessage & { id: number };
+  const handler = JOBS.get(m?.job);
+  try {
+    if (!handler) throw new Error(`no job named ${String(m?.job)}`);
+    const out = handler(m);
+    post({ id: m.id, result: out.result }, out.transfer ?? []);
+  } catch (e) {
+    post({ id: m?.id, error: e instanceof Error ? e.message : String(e) }, []);
+  }
+}
