@@ -4,14 +4,20 @@
  *
  * Numbers are printed with String(v), the shortest text that parses back to the same double
  * (ECMAScript Number::toString), so Number(text) === v for every coordinate. It may use exponent
- * form (1e-7), which CSV readers and strtod-based LIBSVM readers accept. The one loss: String(-0)
- * is "0"; the generator never draws −0 (−3 + 6·u is +0 at u = 0.5).
+ * form (1e-7), which CSV readers and strtod-based LIBSVM readers accept. String(-0) is "0", so
+ * −0 is written "-0" (numberText): an imported file's −0 comes back as −0, bit for bit (the
+ * generator never draws −0: −3 + 6·u is +0 at u = 0.5).
  */
 import type { Dataset } from './dataset.ts';
 
 export type ExportFormat = 'csv' | 'libsvm';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'libsvm'];
+
+/** String(v), except −0 as "-0": the shortest text that Number() reads back to v's exact bits. */
+export function numberText(v: number): string {
+  return v === 0 && 1 / v < 0 ? '-0' : String(v);
+}
 
 /** Numbers per chunk: about 0.5 MB of text, whatever the dimension (10 000 rows at d = 2). */
 const CHUNK_VALUES = 30_000;
@@ -45,7 +51,7 @@ export function* datasetCsv(
     const hi = Math.min(n, lo + rowsPerChunk);
     for (let i = lo; i < hi; i++) {
       let line = '';
-      for (let j = 0; j < d; j++) line += String(x[i * d + j]!) + ',';
+      for (let j = 0; j < d; j++) line += numberText(x[i * d + j]!) + ',';
       chunk += line + String(y[i]!) + '\n';
     }
     yield chunk;
@@ -71,7 +77,7 @@ export function* datasetLibsvm(
     let chunk = '';
     for (let i = lo; i < hi; i++) {
       let line = y[i]! > 0 ? '+1' : '-1';
-      for (let j = 0; j < d; j++) line += ` ${j + 1}:${String(x[i * d + j]!)}`;
+      for (let j = 0; j < d; j++) line += ` ${j + 1}:${numberText(x[i * d + j]!)}`;
       chunk += line + '\n';
     }
     yield chunk;
