@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { reproduceScript, type ScriptKind } from '../../../src/app/reproduce-scripts.ts';
 import { buildRecord } from '../../../src/compare/record-builder.ts';
 import type { RunRecord } from '../../../src/compare/run-record.ts';
-import type { Hyperparameters, Recipe } from '../../../src/core/recipe.ts';
+import { DEFAULT_RECIPE, type Hyperparameters, type Recipe } from '../../../src/core/recipe.ts';
 import type { ScriptData } from '../../../src/core/scripts/script-run.ts';
+import { DEFAULT_IMPORT_CHOICES } from '../../../workers/import-api.ts';
 import { createTrainerService } from '../../../workers/trainer-service.ts';
 
 export interface AppRun {
@@ -38,6 +39,37 @@ export async function appRun(recipe: Recipe, hp: Hyperparameters, label: string)
       return chunks.join('');
     };
     return { record: built.record, csv: await text('csv'), libsvm: await text('libsvm') };
+  } finally {
+    await service.dispose();
+  }
+}
+
+/**
+ * Imports `file` into the app's worker service as the page does (format, header and label column
+ * guessed), trains `hp` from its initial weights (zero) and returns the record with the file's
+ * source, and the CSV export of the data as parsed.
+ */
+export async function appImportRun(
+  file: File,
+  hp: Hyperparameters,
+  label: string,
+): Promise<AppRun> {
+  const service = createTrainerService();
+  try {
+    const summary = await service.importData(file, { ...DEFAULT_IMPORT_CHOICES });
+    const source = summary.source!;
+    const snapshot = await service.train({ ...hp }, () => {});
+    if (snapshot.status !== 'done') throw new Error(`the run ended ${snapshot.status}`);
+    const curves = { epochs: [0], meanLoss: [1], objective: [1], svCount: [1] };
+    const data = { name: source.name, rows: source.rows, d: source.d, hash: source.hash };
+    const built = buildRecord({
+      ...{ id: '0123456789abcdef0123456789abcdef', label, createdAt: 1, updatedAt: 1 },
+      ...{ recipe: { ...DEFAULT_RECIPE }, data, hp, status: 'done', snapshot, curves },
+    });
+    if (!built.ok) throw new Error(built.error);
+    const chunks: string[] = [];
+    await service.exportDataset('csv', (t) => void chunks.push(t));
+    return { record: built.record, csv: chunks.join(''), libsvm: '' };
   } finally {
     await service.dispose();
   }

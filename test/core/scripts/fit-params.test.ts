@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE } from '../../../src/core/recipe.ts';
 import {
   linearSvcParams,
@@ -19,6 +19,8 @@ import { sklearnScript } from '../../../src/core/scripts/sklearn-script.ts';
 import { sparkScript } from '../../../src/core/scripts/spark-script.ts';
 import { runPython, scratchDir } from './python.ts';
 
+// Each test starts Python (and scikit-learn): seconds each, more on a busy machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   pyFloat,
   pyFloatList,
@@ -9,6 +9,8 @@ import {
 } from '../../../src/core/scripts/python-literal.ts';
 import { runPython, scratchDir } from './python.ts';
 
+// Each test starts Python (and scikit-learn): seconds each, more on a busy machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
 

@@ -18,7 +18,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDataset, type Dataset } from '../../../src/core/dataset.ts';
 import { createSolver } from '../../../src/core/exact-solver.ts';
 import { PyRandom } from '../../../src/core/py-random.ts';
@@ -29,9 +29,12 @@ import {
   type Recipe,
 } from '../../../src/core/recipe.ts';
 import { pyRepr } from '../../../src/core/scripts/python-literal.ts';
-import { appRun, writeScript, type AppRun, type ScriptJson } from './app-run.ts';
+import { importedDataFileName } from '../../../src/app/reproduce-scripts.ts';
+import { appImportRun, appRun, writeScript, type AppRun, type ScriptJson } from './app-run.ts';
 import { findPython, runPythonFile, runPythonStatus, scratchDir } from './python.ts';
 
+// Each test starts Python (and scikit-learn): seconds each, more on a busy machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
 
@@ -133,6 +136,34 @@ describe('a run on an imported file, its name full of quotes, backslashes, a new
     expect(out.source).toBe(`read from ${join(dir, fileName)}`);
     expect(out.hinge_lab.objective).toBe(run.record.metrics.objective);
   });
+});
+
+describe('a run on imported data (d = 5, rows in any order, labels 0/1, a header of its own)', () => {
+  it("reads the data's CSV export beside the script to the app's P exactly; the fits run", async () => {
+    const rng = new PyRandom(3);
+    const lines = ['alpha,beta,gamma,delta,eps,class'];
+    for (let i = 0; i < 500; i++) {
+      const x = Array.from({ length: 5 }, () => rng.uniform(-2, 2));
+      const score = x[0]! - 0.5 * x[1]! + 0.25 * x[4]! + rng.gauss(0, 0.3);
+      lines.push(`${x.join(',')},${score >= 0 ? 1 : 0}`);
+    }
+    const file = new File([lines.join('\n') + '\n'], 'my "five" features.csv');
+    const hp = { ...DEFAULT_HYPERPARAMETERS, lr: 0.1, epochs: 300 };
+    const run = await appImportRun(file, hp, 'imported five');
+    expect(run.record.data).toMatchObject({ name: 'my "five" features.csv', rows: 500, d: 5 });
+    const dir = join(scratch.dir, 'imported');
+    mkdirSync(dir);
+    const name = importedDataFileName(run.record.data!);
+    writeFileSync(join(dir, name), run.csv);
+    const out = runJson(writeScript(dir, run.record, 'sklearn'));
+    expect(out.source).toBe(`read from ${join(dir, name)}`);
+    expect(out.hinge_lab.objective).toBe(run.record.metrics.objective);
+    expect(out.hinge_lab.equal).toBe(true);
+    const app = run.record.metrics.objective;
+    const sgd = out.fits.find((f) => f.name === 'SGDClassifier')!;
+    expect(Math.abs(sgd.objective - app) / app).toBeLessThan(0.01);
+    expect(out.fits.map((f) => f.converged ?? true)).toEqual([true, true, true]);
+  }, 60_000);
 });
 
 describe('a larger run with another optimizer (Nesterov momentum, n = 80,000: two blocks)', () => {
