@@ -9,9 +9,11 @@
  * read as before.
  */
 import { OPTIMIZER_NAMES, type OptimizerName } from '../core/optimizers/optimizer-limits.ts';
-import { entryNamed } from '../settings/define.ts';
-import { SETTINGS, type Settings } from '../settings/schema.ts';
+import type { Settings } from '../settings/schema.ts';
 import { serialiseHash } from '../url-state.ts';
+import { optimizerLabel } from './optimizer-label.ts';
+
+export { optimizerLabel };
 
 /** The hash entry that makes a tab train at once. */
 export const RACE_ENTRY = 'race=1';
@@ -22,11 +24,6 @@ export interface RaceLink {
   label: string;
   /** `base` followed by the settings' hash with this optimizer, and RACE_ENTRY. */
   href: string;
-}
-
-/** The form's name of an optimizer ('Pegasos (SGD)'), or the name itself when it has none. */
-export function optimizerLabel(optimizer: string): string {
-  return entryNamed(SETTINGS, 'optimizer')?.optionLabels?.[optimizer] ?? optimizer;
 }
 
 /** One link per optimizer for `settings`; `base` is the page's URL without its hash. */

@@ -9,6 +9,11 @@ describe('defaultLabel', () => {
     expect(defaultLabel({ ...DEFAULT_RECIPE, seed: 3 }, { lr: 1e-7, epochs: 1, reg: 0 })).toBe(
       'lr 1e-7 · λ 0 · seed 3',
     );
+    const hp = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'pegasos' as const };
+    expect(defaultLabel(DEFAULT_RECIPE, hp)).toBe('Pegasos (SGD) · lr 0.05 · λ 0.01 · seed 7');
+    expect(defaultLabel(DEFAULT_RECIPE, { ...hp, optimizer: 'gd' })).toBe(
+      'lr 0.05 · λ 0.01 · seed 7',
+    );
   });
 });
 
