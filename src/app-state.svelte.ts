@@ -89,7 +89,10 @@ export class AppState {
       clock,
       cores,
     });
-    this.imports = new ImportState({ dataset: this.dataset, load: () => this.generate() });
+    this.imports = new ImportState({
+      dataset: this.dataset,
+      load: () => this.run.press('generate'),
+    });
     this.run.events.on((e) => {
       if (e.type !== 'dataset') return;
       this.textGrid.clear();
@@ -219,7 +222,9 @@ export class AppState {
   reset(): void {
     this.run.press('reset');
   }
+  /** New data from the generator (a file queued for reading and not yet read is dropped). */
   generate(): void {
+    this.dataset.dropImport();
     this.run.press('generate');
   }
   cancelGenerate(): void {

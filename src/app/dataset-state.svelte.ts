@@ -73,6 +73,11 @@ export class DatasetState {
     this.nextImport = request;
   }
 
+  /** The next draw() draws its recipe after all. */
+  dropImport(): void {
+    this.nextImport = null;
+  }
+
   /** What the status line says while the next (or current) drawing runs. */
   drawingMessage(recipe: Recipe): string {
     if (this.nextImport) return `Reading ${this.nextImport.file.name}…`;
