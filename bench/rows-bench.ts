@@ -1,0 +1,121 @@
+/**
+ * The general kernel's rows for `npm run bench`: the core trainer on data whose rows are in
+ * random order (not the generator's positives-first layout), for d = 2, 8 and 32, beside the
+ * C loop for the same shapes (epoch-rows.c, D fixed at compile time, the flags core-bench uses
+ * for epoch.c). Same data for both: d uniform coordinates in [−3, 3], labels from the article's
+ * boundary on the first two with uniform noise, so about a fifth of the points are support
+ * vectors at the start w = (1.5, −0.85, 0, …), b = 0.42.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Dataset } from '../src/core/dataset.ts';
+import { Trainer } from '../src/core/trainer.ts';
+
+/** One JSON row of the bench (core-bench.ts prints them). */
+export interface Row {
+  impl: string;
+  n: number;
+  d: number;
+  threads: number;
+  nsPerPointEpoch: number;
+  batches: number;
+  epochsPerBatch: number;
+}
+
+export type Measure = (
+  impl: string,
+  n: number,
+  d: number,
+  run: (epochs: number) => void,
+  targetMs: number,
+) => Row;
+
+/** The dimensions timed in random row order. */
+export const ROW_DIMS = [2, 8, 32] as const;
+
+/** Random-order data, n × d, from a small LCG (the same every run). */
+export function makeRowsData(n: number, d: number): Dataset {
+  let state = 88172645;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  const x = new Float64Array(d * n);
+  const y = new Float64Array(n);
+  let nPositive = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) x[d * i + j] = next() * 6 - 3;
+    y[i] = x[d * i]! - 0.6 * x[d * i + 1]! + 0.4 + (next() - 0.5) >= 0 ? 1 : -1;
+    nPositive += +(y[i]! > 0);
+  }
+  return { x, y, n, d, nPositive };
+}
+
+function start(d: number): { w: Float64Array; b: number } {
+  const w = new Float64Array(d);
+  w[0] = 1.5;
+  w[1] = -0.85;
+  return { w, b: 0.42 };
+}
+
+const settings = { lr: 0.05, reg: 0.01 };
+
+/** Warms the general kernels on small inputs (V8 may leave a huge first call un-optimised). */
+export function warmRows(): void {
+  for (const d of ROW_DIMS) {
+    const data = makeRowsData(20_000, d);
+    for (const capture of [false, true]) {
+      const t = new Trainer(data, start(d), settings);
+      t.capture = capture;
+      t.step(100);
+    }
+  }
+}
+
+/** The core trainer (no capture, as `core`) on random-order rows: impl `core-rows`. */
+export function benchCoreRows(data: Dataset, measure: Measure): Row {
+  const t = new Trainer(data, start(data.d), settings);
+  t.capture = false;
+  return measure('core-rows', data.n, data.d, (k) => t.step(k), 400);
+}
+
+/** The C loops (branch and 0/1 mask) on the same data, when gcc exists: c-rows-branch, c-rows-mask. */
+export function benchCRows(data: Dataset, batches: number): Row[] {
+  const src = new URL('./epoch-rows.c', import.meta.url).pathname;
+  mkdirSync('.bench', { recursive: true });
+  const file = `.bench/rows-${data.n}-${data.d}.bin`;
+  const bytes = new Uint8Array(8 * (data.x.length + data.y.length));
+  bytes.set(new Uint8Array(data.x.buffer), 0);
+  bytes.set(new Uint8Array(data.y.buffer), 8 * data.x.length);
+  writeFileSync(file, bytes);
+  const rows: Row[] = [];
+  try {
+    for (const [variant, flags] of [
+      ['branch', []],
+      ['mask', ['-DMASK']],
+    ] as const) {
+      const bin = `.bench/epoch-rows-${variant}-d${data.d}`;
+      try {
+        execFileSync('gcc', [
+          '-O3',
+          '-march=native',
+          '-ffp-contract=off',
+          `-DD=${data.d}`,
+          ...flags,
+          '-o',
+          bin,
+          src,
+        ]);
+      } catch {
+        return rows;
+      }
+      if (!existsSync(bin)) return rows;
+      const out = execFileSync(bin, [String(data.n), file], { encoding: 'utf8' });
+      const r = JSON.parse(out.trim()) as Row;
+      rows.push({ ...r, threads: 1, batches });
+    }
+  } finally {
+    rmSync(file, { force: true });
+  }
+  return rows;
+}
