@@ -7,7 +7,7 @@ import {
   pyRepr,
   pyStr,
 } from '../../../src/core/scripts/python-literal.ts';
-import { runPython, scratchDir } from './python.ts';
+import { findPython, firstPythonWithSklearn, runPython, scratchDir } from './python.ts';
 
 // Each test starts Python (and scikit-learn): seconds each, more on a busy machine.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -117,5 +117,16 @@ describe('pyStr', () => {
   it('escapes by name what has a name', () => {
     expect(pyStr('a\'b"c\\d\ne')).toBe("'a\\'b\"c\\\\d\\ne'");
     expect(pyStr('é😀')).toBe("'\\xe9\\U0001f600'");
+  });
+});
+
+describe('the Python the tests run', () => {
+  it('is the first candidate with scikit-learn; none fails naming each tried and what to install', () => {
+    expect(firstPythonWithSklearn(['/nonexistent/python3', findPython().python]).python).toBe(
+      findPython().python,
+    );
+    expect(() => firstPythonWithSklearn(['/nonexistent/python3', 'false'])).toThrow(
+      /^no Python with scikit-learn and numpy: tried \/nonexistent\/python3 \(spawnSync \/nonexistent\/python3 ENOENT\); false \(exit code 1\)\. Install them \(Debian or Ubuntu: apt-get install -y python3-sklearn python3-numpy; elsewhere: pip install scikit-learn numpy\) or set HINGE_PYTHON to such an interpreter$/,
+    );
   });
 });

@@ -15,15 +15,24 @@ let found: { python: string; sklearn: string } | null = null;
 
 /** The interpreter (and its scikit-learn version), found once per test file. */
 export function findPython(): { python: string; sklearn: string } {
-  if (found) return found;
-  const tried: string[] = [];
-  const candidates = [process.env.HINGE_PYTHON, '/usr/bin/python3', 'python3'].filter(
-    (p): p is string => typeof p === 'string' && p !== '',
+  found ??= firstPythonWithSklearn(
+    [process.env.HINGE_PYTHON, '/usr/bin/python3', 'python3'].filter(
+      (p): p is string => typeof p === 'string' && p !== '',
+    ),
   );
+  return found;
+}
+
+/** The first of `candidates` that imports scikit-learn and numpy; else an Error naming each. */
+export function firstPythonWithSklearn(candidates: readonly string[]): {
+  python: string;
+  sklearn: string;
+} {
+  const tried: string[] = [];
   for (const python of candidates) {
     const r = spawnSync(python, ['-c', PROBE], { encoding: 'utf8' });
-    if (r.status === 0) return (found = { python, sklearn: r.stdout.trim() });
-    const why = r.error ? r.error.message : (r.stderr.trim().split('\n').pop() ?? '');
+    if (r.status === 0) return { python, sklearn: r.stdout.trim() };
+    const why = r.error?.message ?? (r.stderr.trim().split('\n').pop() || `exit code ${r.status}`);
     tried.push(`${python} (${why})`);
   }
   throw new Error(

@@ -113,6 +113,22 @@ describe("the scikit-learn script of the article's run (GD, n = 60)", () => {
     expect(table).toContain('equal to the exported objective');
   });
 
+  it("prints hinge-lab's P without scikit-learn, then says what to install (exit code 2)", () => {
+    // The script run with `import sklearn` failing, as on a Python without it.
+    const blocker = join(scratch.dir, 'no-sklearn.py');
+    writeFileSync(
+      blocker,
+      `import sys\nsys.modules['sklearn'] = None\n__file__ = ${JSON.stringify(file)}\n` +
+        `sys.argv = [__file__]\nexec(compile(open(__file__).read(), __file__, 'exec'))\n`,
+    );
+    const r = runPythonStatus(blocker);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(`hinge-lab (exported)     ${pyRepr(run.record.metrics.objective)}`);
+    expect(r.stderr).toMatch(
+      /^error: the fits need scikit-learn and numpy \(.*\): pip install scikit-learn numpy, or on Debian and Ubuntu: apt-get install python3-sklearn\n$/,
+    );
+  });
+
   it('says so, with exit code 3, when the rows are not the run’s', async () => {
     const other = await appRun({ ...recipe, seed: 8 }, hp, 'other');
     const path = join(scratch.dir, 'other.csv');
