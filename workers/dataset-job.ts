@@ -11,6 +11,8 @@ import { PyRandom } from '../src/core/py-random.ts';
 import type { Recipe } from '../src/core/recipe.ts';
 import { TEXT_GRID_SIZE } from '../src/core/text-grid.ts';
 import { TextGridIndexBuilder, type TextGridIndex } from '../src/core/text-grid-index.ts';
+import { generateOnThreads } from './generate-rounds.ts';
+import type { ShardRunner } from './generate-threads.ts';
 import type { DatasetSummary, GenerateProgress } from './trainer-api.ts';
 
 /** The density layer: 120×120 cells over [−3.5, 3.5]², a little beyond the data's [−3, 3]². */
@@ -26,6 +28,11 @@ export interface DatasetJobDeps {
   yieldToEvents: () => Promise<void>;
   /** Throws (with the reason) when the job must stop; checked after every yield. */
   checkAlive: () => void;
+  /**
+   * Threads to draw the candidates on (generate-threads.ts); absent or null: drawn here, in
+   * slices. Either way the same dataset, bit for bit.
+   */
+  shards?: ShardRunner | null;
 }
 
 export interface GeneratedDataset {
@@ -50,8 +57,7 @@ export async function generateInSlices(
 ): Promise<GeneratedDataset> {
   const { now, sliceMs } = deps;
   const started = now();
-  const rng = new PyRandom(recipe.seed);
-  const builder = new DatasetBuilder(recipe, rng);
+  const n = 2 * recipe.nPerClass;
   let lastReport = started;
   const sliced = async (work: Sliceable, report: () => void) => {
     for (;;) {
@@ -67,9 +73,17 @@ export async function generateInSlices(
     }
   };
   const progress = (accepted: number) =>
-    void Promise.resolve(onProgress?.({ accepted, n: builder.n })).catch(() => undefined);
-  await sliced(builder, () => progress(builder.accepted));
-  const d = builder.result();
+    void Promise.resolve(onProgress?.({ accepted, n })).catch(() => undefined);
+  let d: Dataset;
+  let rng: PyRandom;
+  if (deps.shards) {
+    ({ data: d, rng } = await generateOnThreads(recipe, deps.shards, deps, progress));
+  } else {
+    rng = new PyRandom(recipe.seed);
+    const builder = new DatasetBuilder(recipe, rng);
+    await sliced(builder, () => progress(builder.accepted));
+    d = builder.result();
+  }
   // The text grid's view of the data, so that a grid costs the worker microseconds later.
   const grid = d.d === 2 ? new TextGridIndexBuilder(d, TEXT_GRID_SIZE) : null;
   if (grid) await sliced(grid, () => progress(d.n));

@@ -81,11 +81,12 @@ export class CandidateAcceptor {
   }
 
   /**
-   * How many candidates to draw next (at most `limit`, at least 1, never past the cap): enough
-   * to fill both classes at the label rates seen so far (Laplace-smoothed; one half each before
-   * any), plus a margin, so most generations take one or two rounds of their own size.
+   * How many candidates past the next one it expects to need to fill both classes, at the label
+   * rates seen so far (Laplace-smoothed: one half each before any), plus a margin: at least
+   * ROUND_SLACK while not done, so a round sized by it usually finishes or nearly so.
    */
-  roundSize(limit: number): number {
+  stillNeeded(): number {
+    if (this.done) return 0;
     const c = this.candidates;
     const ratePositive = (this.seenPositive + 1) / (c + 2);
     const rateNegative = (c - this.seenPositive + 1) / (c + 2);
@@ -93,8 +94,19 @@ export class CandidateAcceptor {
       (this.nPerClass - this.positives) / ratePositive,
       (this.nPerClass - this.negatives) / rateNegative,
     );
-    const size = Math.ceil(need * (1 + ROUND_MARGIN)) + ROUND_SLACK;
-    return Math.max(1, Math.min(size, limit, this.maxCandidates - c));
+    return Math.ceil(need * (1 + ROUND_MARGIN)) + ROUND_SLACK;
+  }
+
+  /**
+   * The size of the next round of candidates to draw, starting at candidate `issued` (>= the
+   * next to accept: rounds already drawing are not yet accepted): what stillNeeded() expects
+   * beyond those in flight, at most `limit`, never past the cap; 0 when those in flight should
+   * do. Never 0 with none in flight and the dataset unfinished.
+   */
+  nextRound(issued: number, limit: number): number {
+    const inFlight = issued - this.candidates;
+    const want = this.stillNeeded() - inFlight;
+    return Math.max(0, Math.min(want, limit, this.maxCandidates - issued));
   }
 
   /** The finished dataset (the buffers themselves). */
