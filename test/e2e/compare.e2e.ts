@@ -192,7 +192,7 @@ describe('run files', () => {
     await c.waitForSelector(row(id, '[data-source="imported"]'));
     expect(await c.getAttribute(row(id), 'data-mean-loss')).toBe(await value(a, 'mean-loss'));
     expect(await c.getAttribute(row(id), 'data-epoch')).toBe('60');
-    expect(await c.textContent(byTestId('import-error'))).toBe('');
+    expect(await c.textContent(byTestId('run-import-error'))).toBe('');
   });
 
   it('refuses a malformed or foreign file, saying what is wrong, and changes nothing else', async () => {
@@ -223,10 +223,10 @@ describe('run files', () => {
       });
       await a.waitForFunction(
         ([sel, want]) => document.querySelector(sel!)?.textContent?.includes(want!),
-        [byTestId('import-error'), reason] as const,
+        [byTestId('run-import-error'), reason] as const,
       );
-      expect(await a.getAttribute(byTestId('import-error'), 'role')).toBe('alert');
-      expect(await a.textContent(byTestId('import-error'))).toContain(
+      expect(await a.getAttribute(byTestId('run-import-error'), 'role')).toBe('alert');
+      expect(await a.textContent(byTestId('run-import-error'))).toContain(
         'Could not import “notes.json”',
       );
     }

@@ -201,11 +201,11 @@ describe('imports never overwrite', () => {
     const metrics = file.metrics as Record<string, number>;
 
     await importJson(page, { ...file, id: 'x1', metrics: { ...metrics, meanLoss: 9.99 } });
-    await waitForText(page, 'import-error', 'must equal metrics.meanLoss (9.99)');
+    await waitForText(page, 'run-import-error', 'must equal metrics.meanLoss (9.99)');
     await importJson(page, { ...file, id: 'x2', epoch: 1e15 });
     await waitForText(
       page,
-      'import-error',
+      'run-import-error',
       'epoch must be at most hp.epochs (60), got 1000000000000000',
     );
 
@@ -257,8 +257,8 @@ describe('storage that fails', () => {
     await waitForText(page, 'compare-notice', 'did not answer within 5 s', 15_000);
     const file = await exported(page);
     await importJson(page, { ...file, id: 'y1' }, 'y1.json');
-    await waitForText(page, 'import-error', 'could not save it: the browser', 20_000);
-    expect(await text(page, 'import-error')).toContain('did not answer within 5 s');
+    await waitForText(page, 'run-import-error', 'could not save it: the browser', 20_000);
+    expect(await text(page, 'run-import-error')).toContain('did not answer within 5 s');
     await page.waitForSelector(row('y1'));
   });
 });

@@ -234,16 +234,16 @@ export function engineSpecs(launch: () => Promise<EngineBrowser>): void {
       await c.setInputFile('import-run', { name: 'notes.json', content: 'this is not json' });
       await c.waitFor(
         (sel) => document.querySelector(sel)?.textContent?.includes('not JSON'),
-        byTestId('import-error'),
+        byTestId('run-import-error'),
         { what: 'the import error' },
       );
-      expect(await c.text('import-error')).toContain('Could not import “notes.json”');
+      expect(await c.text('run-import-error')).toContain('Could not import “notes.json”');
 
       await c.setInputFile('import-run', { name: file.name, content: file.text });
       await waitForSelector(c, row(id, '[data-source="imported"]'));
       expect(await attr(c, row(id), 'data-mean-loss')).toBe(meanLoss);
       expect(await attr(c, row(id), 'data-epoch')).toBe('60');
-      expect(await c.text('import-error')).toBe('');
+      expect(await c.text('run-import-error')).toBe('');
     });
   });
 }
