@@ -74,6 +74,7 @@ export class AppState {
     const clock = options.clock ?? browserClock();
     const hidden = options.hidden ?? (typeof document !== 'undefined' && document.hidden);
     this.dataset = new DatasetState(client);
+    this.sendThreads();
     this.dataset.setHidden(hidden);
     this.textGrid = new TextGridPoller(client);
     const onPresent = () =>
@@ -132,6 +133,22 @@ export class AppState {
   }
   get urlIgnored(): IgnoredEntry[] {
     return this.form.urlIgnored;
+  }
+  /** The threads field (threads-setting.ts); a valid value goes to the worker for the next run. */
+  get threadsText(): string {
+    return this.form.threadsText;
+  }
+  set threadsText(v: string) {
+    this.form.threadsText = v;
+    this.sendThreads();
+  }
+  get threadsError(): string | undefined {
+    const c = this.form.threadsCheck;
+    return c.ok ? undefined : c.message;
+  }
+  private sendThreads(): void {
+    const c = this.form.threadsCheck;
+    if (c.ok) void this.client.setThreads(c.value).catch(() => undefined);
   }
   get speed(): string {
     return this.form.speed;

@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '../fields.ts';
 import { DEFAULT_SPEED } from '../ui/speeds.ts';
+import { defaultThreads, readThreads } from './threads-setting.ts';
 import { parseHash, serialiseHash, type IgnoredEntry } from '../url-state.ts';
 
 export class FormState {
@@ -19,6 +20,9 @@ export class FormState {
   texts: FieldTexts = $state(settingsTexts(DEFAULT_SETTINGS));
   /** How fast a run goes (src/ui/speeds.ts): a view preference, not in the URL. */
   speed = $state(DEFAULT_SPEED);
+  /** Threads sharing each pass (threads-setting.ts): this machine's, never changes results, not in the URL. */
+  threadsText = $state(String(defaultThreads()));
+  readonly threadsCheck = $derived(readThreads(this.threadsText));
   showTrueBoundary = $state(true);
   fitToData = $state(false);
   logScale = $state(false);
