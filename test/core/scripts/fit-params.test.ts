@@ -92,8 +92,11 @@ describe('LinearSVC and Spark', () => {
   });
 });
 
-/** Compiles a script and returns every call's keyword arguments by callee, read by Python's ast. */
-function calls(text: string): Record<string, Record<string, string>[]> {
+/**
+ * Compiles a script and returns every call's keyword arguments by callee, read by Python's ast,
+ * and under 'undefined names' the names it reads that nothing defines.
+ */
+function calls(text: string): Record<string, unknown[]> {
   const file = join(scratch.dir, `script-${Math.random().toString(36).slice(2)}.py`);
   writeFileSync(file, text);
   const source = `import ast, json, py_compile
@@ -103,9 +106,24 @@ calls = {}
 for node in ast.walk(ast.parse(open(path, encoding='utf-8').read())):
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.keywords:
         calls.setdefault(node.func.id, []).append({k.arg: ast.unparse(k.value) for k in node.keywords})
+# Names read but defined nowhere (a typo the Spark script, never run here, would only show on
+# Spark): every global a scope reads must be bound at module level or be a builtin.
+import builtins, symtable
+top = symtable.symtable(open(path, encoding='utf-8').read(), path, 'exec')
+bound = {s.get_name() for s in top.get_symbols() if s.is_assigned() or s.is_imported()}
+bound |= {t.get_name() for t in top.get_children()} | set(dir(builtins)) | {'__file__'}
+undefined = []
+def visit(table):
+    for sym in table.get_symbols():
+        if sym.is_referenced() and (sym.is_global() or table is top) and sym.get_name() not in bound:
+            undefined.append(sym.get_name())
+    for child in table.get_children():
+        visit(child)
+visit(top)
+calls['undefined names'] = sorted(set(undefined))
 print(json.dumps(calls))
 `;
-  return JSON.parse(runPython(source, scratch.dir)) as Record<string, Record<string, string>[]>;
+  return JSON.parse(runPython(source, scratch.dir)) as Record<string, unknown[]>;
 }
 
 describe('the scripts compile and pass exactly the mapped arguments', () => {
@@ -122,6 +140,8 @@ describe('the scripts compile and pass exactly the mapped arguments', () => {
       const sk = calls(sklearnScript(script));
       expect(sk.SGDClassifier).toEqual([args(sgdClassifierParams(mapped))]);
       expect(sk.LinearSVC).toEqual([args(linearSvcParams(mapped, 'scaling'))]);
+      expect(spark['undefined names']).toEqual([]);
+      expect(sk['undefined names']).toEqual([]);
     });
   }
 });
