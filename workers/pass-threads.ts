@@ -30,7 +30,8 @@ export class PassThreads {
   private runner: PoolPassRunner | null = null;
   private data: Dataset | null = null;
 
-  private readonly spawn: SpawnThread | null;
+  /** Starts a helper thread (null: none); generation's threads use it too (generate-threads.ts). */
+  readonly spawn: SpawnThread | null;
 
   /**
    * @param spawn starts a helper thread; null: none (runs use one thread); undefined: a nested
@@ -49,12 +50,13 @@ export class PassThreads {
   }
 
   /**
-   * A new dataset: the last pool is stopped; with more than one thread asked for, the rows move
-   * to shared memory where the page allows it (one copy now instead of one per pool).
+   * A new dataset: the last pool is stopped, and where threads can be had the rows move to
+   * shared memory if the page allows it (one copy now, freed at once, so a pool of any size
+   * later copies nothing; else each pool copies each helper its shard once).
    */
   adopt(data: Dataset): Dataset {
     this.stop();
-    return this.threads > 1 && this.spawn ? shareDataset(data) : data;
+    return this.spawn ? shareDataset(data) : data;
   }
 
   /** Before a run over `data`: the pool it needs (kept, or fresh), or none for one thread. */

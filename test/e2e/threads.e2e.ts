@@ -1,0 +1,69 @@
+/**
+ * Threads in the browser: at 10^6 points the page is cross-origin isolated (vite preview sends
+ * COOP and COEP), a run with 2 threads (the training worker and a nested pass worker) trains,
+ * pauses and steps, and ends with the same weights, loss and support-vector count, to the bit,
+ * as the run with 1 thread.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { pagePerTest } from './browser.ts';
+import {
+  byTestId,
+  epoch,
+  value,
+  waitForEpochAbove,
+  waitForStatus,
+  waitReady,
+} from './page-model.ts';
+
+const baseUrl = inject('baseUrl');
+const MILLION =
+  '#seed=7&nPerClass=500000&trueW=1,-0.6&trueB=0.4&noise=0.5&lr=0.05&epochs=400&reg=0.01';
+
+const session = pagePerTest(baseUrl);
+
+/** The read-outs that must not depend on the thread count (data-value: full precision). */
+async function results(page: Page): Promise<Record<string, string | null>> {
+  const out: Record<string, string | null> = {};
+  for (const id of ['epoch', 'sv-count', 'mean-loss', 'weights', 'bias']) {
+    out[id] = await value(page, id);
+  }
+  return out;
+}
+
+async function setThreads(page: Page, threads: number): Promise<void> {
+  await page.fill(byTestId('field-threads'), String(threads));
+  expect(await page.textContent('#field-threads-note')).toMatch(/^Integer, 1 to 16;/);
+}
+
+describe('threads', () => {
+  it('10^6 points with 2 threads: trains, pauses and steps to the 1-thread run’s bits', async () => {
+    const page = await session.open(MILLION);
+    await waitReady(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const workersAtStart = page.workers().length;
+
+    await setThreads(page, 1);
+    await page.click(byTestId('train'));
+    await waitForStatus(page, 'done');
+    const alone = await results(page);
+    expect(alone.epoch).toBe('400');
+
+    await setThreads(page, 2);
+    expect(new URL(page.url()).hash).toBe(MILLION); // not in the link
+    await page.click(byTestId('train'));
+    await waitForEpochAbove(page, 20);
+    await page.click(byTestId('pause'));
+    await waitForStatus(page, 'paused', 5_000);
+    const paused = await epoch(page);
+    expect(paused).toBeLessThan(400);
+    await page.click(byTestId('step'));
+    await page.waitForSelector(`${byTestId('epoch')}[data-value="${paused + 1}"]`);
+    await page.click(byTestId('pause')); // Resume
+    await waitForStatus(page, 'done');
+    expect(await results(page)).toEqual(alone);
+    // The training worker started a pass worker (Chromium lists nested workers too).
+    console.log(`workers: ${workersAtStart} at start, ${page.workers().length} after 2 threads`);
+    expect(page.workers().length).toBeGreaterThan(workersAtStart);
+  });
+});
