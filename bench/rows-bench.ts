@@ -60,8 +60,20 @@ function start(d: number): { w: Float64Array; b: number } {
 
 const settings = { lr: 0.05, reg: 0.01 };
 
-/** Warms the general kernels on small inputs (V8 may leave a huge first call un-optimised). */
+/**
+ * Warms the general kernels on small inputs (V8 may leave a huge first call un-optimised): first
+ * many passes over 64 rows, so each kernel is optimised as a whole function with feedback for
+ * the code after its loop (optimised only inside its first long loop, it deopts on leaving it).
+ */
 export function warmRows(): void {
+  for (const d of ROW_DIMS) {
+    const tiny = makeRowsData(64, d);
+    for (const capture of [false, true]) {
+      const t = new Trainer(tiny, start(d), settings);
+      t.capture = capture;
+      t.step(3000);
+    }
+  }
   for (const d of ROW_DIMS) {
     const data = makeRowsData(20_000, d);
     for (const capture of [false, true]) {

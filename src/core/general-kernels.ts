@@ -110,8 +110,28 @@ function addRow(gw: Float64Array, x: Float64Array, row: number, d: number, ny: n
   for (let j = 0; j < d; j++) gw[j] = gw[j]! + ny * x[row + j]!;
 }
 
-/** Any d >= 1, rows in any order; indices into sv unless it is null. */
+/**
+ * Any d >= 1, rows in any order; indices into sv unless it is null. The rows go in groups of
+ * four, then one by one; the two loops are separate functions so that a tail first met late
+ * (after V8 has optimised the groups' loop on whole groups) does not throw that code away.
+ */
 export function scanRowsAny(
+  x: Float64Array,
+  y: Float64Array,
+  w: Float64Array,
+  b: number,
+  i0: number,
+  i1: number,
+  acc: PassSums,
+  sv: Uint32Array | null,
+): void {
+  const i4 = i0 + ((i1 - i0) & ~3);
+  if (i0 < i4) scanGroupsOf4(x, y, w, b, i0, i4, acc, sv);
+  if (i4 < i1) scanOneByOne(x, y, w, b, i4, i1, acc, sv);
+}
+
+/** Rows [i0, i1), i1 − i0 a multiple of 4: four dot products at a time, then the rows in order. */
+function scanGroupsOf4(
   x: Float64Array,
   y: Float64Array,
   w: Float64Array,
@@ -127,14 +147,13 @@ export function scanRowsAny(
   let gb = acc.gb;
   let count = acc.sv;
   let signedPositive = acc.signedPositive;
-  let i = i0;
-  // Four rows at a time: four independent dot products, each summed left to right.
-  for (; i + 3 < i1; i += 4) {
+  for (let i = i0; i < i1; i += 4) {
     const r0 = i * d;
     let s0 = b;
     let s1 = b;
     let s2 = b;
     let s3 = b;
+    // Four independent dot products, each summed left to right.
     for (let j = 0; j < d; j++) {
       const wj = w[j]!;
       const p = r0 + j;
@@ -159,24 +178,39 @@ export function scanRowsAny(
       signedPositive += yi * +(s >= 0.0);
     }
   }
-  for (; i < i1; i++) {
+  acc.loss = loss;
+  acc.gb = gb;
+  acc.sv = count;
+  acc.signedPositive = signedPositive;
+}
+
+/** Rows [i0, i1) one at a time (the tail of scanRowsAny). */
+function scanOneByOne(
+  x: Float64Array,
+  y: Float64Array,
+  w: Float64Array,
+  b: number,
+  i0: number,
+  i1: number,
+  acc: PassSums,
+  sv: Uint32Array | null,
+): void {
+  const d = w.length;
+  const gw = acc.gw;
+  for (let i = i0; i < i1; i++) {
     const row = i * d;
     let s = b;
     for (let j = 0; j < d; j++) s += w[j]! * x[row + j]!;
     const yi = y[i]!;
     const m = 1.0 - yi * s;
     const active = +(m > 0.0);
-    loss += m * active;
+    acc.loss += m * active;
     if (m > 0.0) {
       addRow(gw, x, row, d, -yi);
-      if (sv !== null) sv[count] = i;
+      if (sv !== null) sv[acc.sv] = i;
     }
-    gb += -yi * active;
-    count += active;
-    signedPositive += yi * +(s >= 0.0);
+    acc.gb += -yi * active;
+    acc.sv += active;
+    acc.signedPositive += yi * +(s >= 0.0);
   }
-  acc.loss = loss;
-  acc.gb = gb;
-  acc.sv = count;
-  acc.signedPositive = signedPositive;
 }
