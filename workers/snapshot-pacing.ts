@@ -22,8 +22,9 @@ export const CAPTURE_COST = 0.2;
 /** Rows scanned between clock checks within a slice, at least. */
 export const MIN_CHUNK_ROWS = 4096;
 /**
- * Epochs of metrics the worker holds at most between snapshots (4 MB): when they fill, the next
- * snapshot is required (it waits for the page), so a page slow to take snapshots bounds memory.
+ * Epochs of metrics the worker holds at most between snapshots (5 MB with their times): when
+ * they fill, the next snapshot is required (it waits for the page), so a page slow to take
+ * snapshots bounds memory.
  */
 export const HISTORY_WINDOW = 2 ** 17;
 /** Default minimum spacing of paced snapshots: about one animation frame. */
