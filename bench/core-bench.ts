@@ -21,6 +21,7 @@ import {
 } from '../src/core/optimizers/optimizer-limits.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { naiveEpoch, type Sample } from './naive-port.ts';
+import { benchThreads } from './threads-bench.ts';
 import {
   benchCoreRows,
   benchCRows,
@@ -256,6 +257,7 @@ for (const n of sizes) {
     }
   }
 }
+rows.push(...(await benchThreads(Math.max(...sizes), report))); // 1 and 2 threads, threads-bench.ts
 if (!json) {
   for (const n of sizes) {
     const core = rows.find((r) => r.impl === 'core' && r.n === n)!;
