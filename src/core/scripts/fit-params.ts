@@ -38,6 +38,8 @@ export interface MappedRun {
   readonly n: number;
   /** The run's seed (the recipe's, or 0 for imported data): the estimators' random_state. */
   readonly seed: number;
+  /** Epochs the run took (its `epoch`: the epochs setting once it is done). */
+  readonly epochs: number;
 }
 
 /** liblinear's tolerance and iteration cap: tight, so the fit lands on its own optimum. */
@@ -110,7 +112,7 @@ export function sgdClassifierParams(run: MappedRun): FitParams {
     p('alpha', pyFloat(hp.reg), 'λ: sklearn minimises the mean loss + alpha/2·‖w‖²'),
     p('fit_intercept', 'True', 'b, not penalised, as in the app'),
     ...schedule,
-    p('max_iter', pyInt(Math.max(1, hp.epochs)), 'epochs: one pass over the n samples each'),
+    p('max_iter', pyInt(Math.max(1, run.epochs)), "the run's epochs: a pass over n samples each"),
     p('tol', 'None', 'no early stop: the app runs all its epochs'),
     p('shuffle', 'True'),
     p('random_state', pyInt(seed), 'its own sampling stream: not the app’s samples'),
@@ -150,13 +152,14 @@ export function linearSvcParams(run: MappedRun, scaling: string): FitParams {
  */
 export function sparkLinearSvcParams(run: MappedRun): FitParams {
   const { hp } = run;
+  // maxIter: OWLQN iterations, a pass or more over the data each.
   const params = [
     p('featuresCol', pyStr('features')),
     p('labelCol', pyStr('label'), 'labels 0/1: Spark maps 0 to −1'),
     p('regParam', pyFloat(hp.reg), 'λ: Spark minimises the mean hinge + regParam/2·‖w‖²'),
     p('standardization', 'False', 'the penalty on the original features, as in the app'),
     p('fitIntercept', 'True', 'b, not penalised, as in the app'),
-    p('maxIter', pyInt(Math.max(1, hp.epochs)), 'OWLQN iterations: a pass or more each'),
+    p('maxIter', pyInt(Math.max(1, run.epochs)), "the run's epochs as OWLQN iterations"),
     p('tol', pyFloat(SPARK_TOL), 'relative change of the objective (the app has none)'),
   ];
   return {
@@ -168,7 +171,12 @@ export function sparkLinearSvcParams(run: MappedRun): FitParams {
   };
 }
 
-/** `name=value, …` for a Python call, one argument a line at `indent`. */
+/**
+ * `name=value,` for a Python call, one argument a line at `indent`, each with its reason as a
+ * comment (fixed texts and numbers: no user text reaches a comment).
+ */
 export function pyKwargs(params: readonly PyParam[], indent: string): string {
-  return params.map((q) => `${indent}${q.name}=${q.value},`).join('\n');
+  return params
+    .map((q) => `${indent}${q.name}=${q.value},${q.why ? `  # ${q.why}` : ''}`)
+    .join('\n');
 }

@@ -13,6 +13,7 @@
  * the app's.
  */
 export const PYTHON_DATA = String.raw`
+
 def generate_two_class_data(n_per_class, true_w, true_b, noise):
     """The reference's generator (hinge-lab's article), word for word: positives, then negatives."""
     positives = []

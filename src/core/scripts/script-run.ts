@@ -53,7 +53,7 @@ export function featuresOf(data: ScriptData): number {
 /** The mapping's view of the run: settings, n, and the seed its estimators sample with. */
 export function mappedRun(run: ScriptRun): MappedRun {
   const seed = run.data.kind === 'generator' ? run.data.recipe.seed : 0;
-  return { hp: run.hp, n: rowsOf(run.data), seed };
+  return { hp: run.hp, n: rowsOf(run.data), seed, epochs: run.epoch };
 }
 
 /**

@@ -6,7 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE } from '../../../src/core/recipe.ts';
+import {
+  DEFAULT_HYPERPARAMETERS,
+  DEFAULT_RECIPE,
+  type Hyperparameters,
+} from '../../../src/core/recipe.ts';
 import {
   linearSvcParams,
   sgdClassifierParams,
@@ -25,7 +29,10 @@ const scratch = scratchDir();
 afterAll(() => scratch.remove());
 
 const base = { ...DEFAULT_HYPERPARAMETERS, lr: 0.05, reg: 0.01, epochs: 400 };
-const run = (hp: object, n = 60): MappedRun => ({ hp: { ...base, ...hp }, n, seed: 7 });
+const run = (hp: Partial<Hyperparameters>, n = 60): MappedRun => {
+  const all = { ...base, ...hp };
+  return { hp: all, n, seed: 7, epochs: all.epochs };
+};
 const args = (f: FitParams) => Object.fromEntries(f.params.map((q) => [q.name, q.value]));
 
 describe('SGDClassifier', () => {
@@ -134,7 +141,7 @@ describe('the scripts compile and pass exactly the mapped arguments', () => {
         ...{ label: 'a \'b\' \\ "c"', data: { kind: 'generator', recipe: DEFAULT_RECIPE } },
         ...{ hp, epoch: 123, w: [1.5, -0.25], b: 0.1, objective: 0.2 },
       };
-      const mapped = { hp, n: 60, seed: 7 };
+      const mapped = { hp, n: 60, seed: 7, epochs: 123 };
       const spark = calls(sparkScript(script));
       expect(spark.LinearSVC).toEqual([args(sparkLinearSvcParams(mapped))]);
       const sk = calls(sklearnScript(script));
