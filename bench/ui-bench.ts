@@ -1,5 +1,6 @@
 /**
- * `npm run --silent bench:ui -- [--json] [--sizes 1e5,1e6,1e7] [--runs 3]`: the page under load.
+ * `npm run --silent bench:ui -- [--json] [--sizes 1e5,1e6,1e7] [--runs 3] [--threads k]`: the page
+ * under load (with the threads field at k; else at the page's default).
  * Builds the app and a core-alone page (bench/ui/) into a temporary folder, serves them with
  * `vite preview` on a loopback port and drives Debian's headless Chromium (1400×1000). For each n,
  * `runs` times, it loads the page small, switches the hash to n points (so generation is measured,
@@ -35,6 +36,13 @@ const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : 
 const SIZES = (sizesArg ?? '1e5,1e6,1e7').split(',').map(Number);
 const runsArg = args.includes('--runs') ? args[args.indexOf('--runs') + 1] : undefined;
 const RUNS = Math.max(0, Math.round(Number(runsArg ?? 3)));
+/** `--threads k`: the app's threads field set to k (default: the page's own default). */
+const threadsArg = args.includes('--threads') ? args[args.indexOf('--threads') + 1] : undefined;
+const THREADS = threadsArg === undefined ? null : Number(threadsArg);
+/** Sets the threads field when --threads was given. */
+async function setThreads(page: Page): Promise<void> {
+  if (THREADS !== null) await page.fill('[data-testid="field-threads"]', String(THREADS));
+}
 /** Epochs of about seven seconds of training at ~4.5 ns per point per epoch. */
 const epochsFor = (n: number) => Math.max(100, Math.round(1.5e9 / n / 10) * 10);
 /** Fractions of the run at which to pause (and resume a moment later). */
@@ -47,6 +55,8 @@ const hashFor = (n: number, epochs: number) =>
 /** One size's figures: over all `runs` runs of the app unless said otherwise. */
 export interface SizeResult {
   n: number;
+  /** The --threads given, or 'default' (the page's: cores − 1 within 1..16). */
+  threads: number | 'default';
   epochs: number;
   runs: number;
   /** Long tasks (> 50 ms) in all runs together, and the longest. */
@@ -191,6 +201,7 @@ async function measureApp(browser: Browser, base: string, n: number): Promise<Ap
   await page.goto(base);
   await waitStatus(page, 'idle');
   await page.waitForSelector('[data-testid="epoch"][data-value="0"]');
+  await setThreads(page);
   await page.waitForTimeout(500);
 
   const t0 = await page.evaluate(
@@ -309,6 +320,7 @@ async function measureThroughput(browser: Browser, base: string, n: number): Pro
     timeout: TIMEOUT_MS,
   });
   await waitStatus(app.page, 'idle');
+  await setThreads(app.page);
   await app.page.click(byId('train'));
   await waitStatus(app.page, 'training');
   const pageWindows: number[] = [];
@@ -404,6 +416,7 @@ function summarise(n: number, apps: AppRun[], throughput: Throughput): SizeResul
   const latencies = apps.flatMap((a) => a.pauseLatenciesMs);
   return {
     n,
+    threads: THREADS ?? 'default',
     epochs: epochsFor(n),
     runs: apps.length,
     longTasks: long.length,
