@@ -139,6 +139,17 @@ describe("the scikit-learn script of the article's run (GD, n = 60)", () => {
   });
 });
 
+describe('λ = 0', () => {
+  it('skips LinearSVC (C would be infinite) and steps SGDClassifier at lr/n, saying so', async () => {
+    const hp = { ...DEFAULT_HYPERPARAMETERS, reg: 0, epochs: 50 };
+    const run = await appRun({ ...DEFAULT_RECIPE }, hp, 'no penalty');
+    const out = runJson(writeScript(scratch.dir, run.record, 'sklearn'));
+    expect(out.hinge_lab.objective).toBe(run.record.metrics.objective);
+    expect(out.fits.map((f) => f.name)).toEqual(['SGDClassifier']);
+    expect(out.skipped).toEqual(['LinearSVC: λ = 0 would need C = 1/(n·λ) = infinity']);
+  });
+});
+
 describe('a run on an imported file, its name full of quotes, backslashes, a newline, Unicode', () => {
   it('reads the file beside the script, wherever it runs from, to the same P', async () => {
     const hp = { ...DEFAULT_HYPERPARAMETERS, epochs: 100 };
