@@ -2,7 +2,7 @@
  * `npx tsx bench/generate-bench.ts [--json] [--points 10000000] [--threads 1,2] [--reps 2]`:
  * time to generate the article's recipe (d = 2) at --points points, with 1 thread (the
  * sequential DatasetBuilder, as the training worker draws today) and with T generation threads
- * (Node worker threads running the real thread entry; this thread accepts the rounds, as the
+ * (Node worker threads running the pass workers' job table; this thread accepts the rounds, as the
  * training worker does). Runs alternate between the thread counts; each line gives every run's
  * time and the fastest. Every threaded dataset and its initial weights are checked equal to the
  * sequential ones, bit for bit. Figures, not tests: the machine is shared, so read ratios.
@@ -12,7 +12,7 @@ import { initialModel } from '../src/core/classifier.ts';
 import { DatasetBuilder, type Dataset } from '../src/core/dataset.ts';
 import { PyRandom } from '../src/core/py-random.ts';
 import { DEFAULT_RECIPE, type Recipe } from '../src/core/recipe.ts';
-import { nodeShardThreads, nodeShardWorker } from '../test/workers/generate-thread.ts';
+import { nodePassThreads, type nodePassThread } from '../test/helpers/node-pass-thread.ts';
 import { generateOnThreads } from '../workers/generate-rounds.ts';
 import { createShardThreads, type ShardRunner } from '../workers/generate-threads.ts';
 
@@ -50,8 +50,11 @@ function same(a: Generated, b: Generated): boolean {
 }
 
 const recipe: Recipe = { ...DEFAULT_RECIPE, nPerClass: Math.round(points / 2) };
+const spawned: ReturnType<typeof nodePassThread>[] = [];
 const runners = new Map<number, ShardRunner>();
-for (const t of threadCounts) if (t > 1) runners.set(t, createShardThreads(nodeShardWorker, t));
+for (const t of threadCounts) {
+  if (t > 1) runners.set(t, createShardThreads(nodePassThreads(spawned), t));
+}
 const generate = (t: number) =>
   t > 1 ? threaded(recipe, runners.get(t)!) : Promise.resolve(sequential(recipe));
 
@@ -76,7 +79,7 @@ for (let r = 0; r < reps; r++) {
   }
 }
 for (const runner of runners.values()) runner.dispose();
-await Promise.all(nodeShardThreads.map((w) => w.terminate()));
+await Promise.all(spawned.map((w) => w.thread.terminate()));
 
 const base = Math.min(...(times.get(1) ?? [NaN]));
 for (const t of threadCounts) {

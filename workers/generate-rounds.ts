@@ -63,7 +63,13 @@ export async function generateOnThreads(
       inFlight.push(round);
       issued += size;
     }
-    const shards = await inFlight.shift()!;
+    let shards: ShardDrawn[];
+    try {
+      shards = await inFlight.shift()!;
+    } catch (e) {
+      deps.checkAlive(); // a cancelled generation says so, whatever became of its threads
+      throw e;
+    }
     deps.checkAlive();
     for (const s of shards) if (!acc.done) acc.accept(s.start, s.coords, s.labels, s.count);
     local.rngAt(acc.candidates);

@@ -1,11 +1,11 @@
 /**
- * One shard of generation, as a thread runs it: candidates [start, start + count) of a recipe's
- * stream (src/core/generate-shard.ts), returned as coordinates and raw labels for the
- * coordinator to accept in order (generate-rounds.ts). The messages between the coordinator and
- * a generation thread are defined here too.
+ * One shard of generation, as a pool thread (pass-pool.ts) runs it: candidates
+ * [start, start + count) of a recipe's stream (src/core/generate-shard.ts), returned as
+ * coordinates and raw labels for the training worker to accept in order (generate-rounds.ts).
  */
 import { CandidateStream } from '../src/core/generate-shard.ts';
 import { PyRandom } from '../src/core/py-random.ts';
+import type { JobHandler } from './pass-worker-jobs.ts';
 
 /** What a thread draws: the recipe's stream parameters and a range of candidates. */
 export interface ShardJob {
@@ -25,16 +25,6 @@ export interface ShardDrawn {
   coords: Float64Array;
   labels: Uint8Array;
 }
-
-/** Coordinator → thread. */
-export interface ShardRequest {
-  shardId: number;
-  job: ShardJob;
-}
-
-/** Thread → coordinator: the shard (its buffers transferred) or why it failed. */
-export type ShardReply =
-  { shardId: number; drawn: ShardDrawn } | { shardId: number; error: string };
 
 /**
  * A thread's drawer: keeps the last recipe's CandidateStream, so that its next shard (further
@@ -58,26 +48,17 @@ export function createShardDrawer(): (job: ShardJob) => ShardDrawn {
   };
 }
 
-/** What a generation thread's entry needs from its scope (a worker's global, a Node port). */
-export interface ShardScope {
-  postMessage(message: ShardReply, transfer: Transferable[]): void;
-}
-
-/** Answers one request on `scope`: the drawn shard with its buffers transferred, or the error. */
-export function answerShard(
-  draw: (job: ShardJob) => ShardDrawn,
-  request: ShardRequest,
-  scope: ShardScope,
-): void {
-  let drawn: ShardDrawn;
-  try {
-    drawn = draw(request.job);
-  } catch (e) {
-    scope.postMessage({ shardId: request.shardId, error: String((e as Error)?.message ?? e) }, []);
-    return;
-  }
-  scope.postMessage({ shardId: request.shardId, drawn }, [
-    drawn.coords.buffer as ArrayBuffer,
-    drawn.labels.buffer as ArrayBuffer,
-  ]);
+/**
+ * The pool threads' 'generate' job (registered in pass-worker-jobs.ts): `shard` is a ShardJob;
+ * the result is its ShardDrawn, the two buffers transferred. Each thread keeps its own drawer.
+ */
+export function generateShardJob(): JobHandler {
+  const draw = createShardDrawer();
+  return (m) => {
+    const drawn = draw(m['shard'] as ShardJob);
+    return {
+      result: drawn,
+      transfer: [drawn.coords.buffer as ArrayBuffer, drawn.labels.buffer as ArrayBuffer],
+    };
+  };
 }

@@ -1,27 +1,23 @@
 /**
- * The generation threads: a small pool of workers owned by the training worker, each drawing the
- * shards of candidates it is sent (generate.worker.ts). The training worker keeps the data and
- * accepts the shards in order (generate-rounds.ts); the threads only draw.
+ * The generation threads: with the `threads` setting at T >= 2, T pool threads (pass-pool.ts,
+ * the same pass workers that share training passes, running their 'generate' job:
+ * generate-shard-job.ts) draw the shards of candidates, and the training worker, which keeps
+ * the data, only accepts them in order (generate-rounds.ts). Acceptance is a copy, a few per cent
+ * of the work, so all T threads draw rather than T − 1 and the training worker (as passes do):
+ * that keeps it free to answer the page between rounds. With T = 1 the training worker draws
+ * alone, in slices, as before.
  *
- * A thread that fails (an error event, or a Node thread that exits) rejects every shard it owed
- * with a message naming it, and the pool is then broken: the service makes a new one for the
- * next generation.
+ * A thread that dies fails the generation with the pool's message naming it ('generation thread
+ * 2 of 2 stopped: …'); the next generation starts a fresh pool.
  */
-import type { ShardDrawn, ShardJob, ShardReply, ShardRequest } from './generate-shard-job.ts';
-
-/** What the pool needs of a worker: a browser Worker has this shape. */
-export interface ShardWorker {
-  postMessage(message: ShardRequest): void;
-  addEventListener(type: 'message', listener: (e: MessageEvent<ShardReply>) => void): void;
-  addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
-  terminate(): void;
-}
+import { ThreadPool, type SpawnThread } from './pass-pool.ts';
+import type { ShardDrawn, ShardJob } from './generate-shard-job.ts';
 
 /** Draws shards on several threads. */
 export interface ShardRunner {
-  /** How many threads draw (>= 2; one thread draws in the training worker itself). */
+  /** How many threads draw (>= 2). */
   readonly threads: number;
-  /** Set once a thread has failed: make a new runner. */
+  /** Set once a thread has died: make a new runner. */
   readonly broken: boolean;
   /** Draws `job` on thread `thread` (0-based); a thread takes its jobs in the order sent. */
   draw(thread: number, job: ShardJob): Promise<ShardDrawn>;
@@ -29,78 +25,33 @@ export interface ShardRunner {
   dispose(): void;
 }
 
-interface Pending {
-  resolve: (d: ShardDrawn) => void;
-  reject: (e: Error) => void;
-}
-
-/** A pool of `threads` workers made by `spawn` (e.g. `new Worker(new URL(...))`). */
-export function createShardThreads(spawn: () => ShardWorker, threads: number): ShardRunner {
-  let ids = 0;
-  let broken = false;
-  const pending = Array.from({ length: threads }, () => new Map<number, Pending>());
-  const fail = (thread: number, reason: string) => {
-    broken = true;
-    const error = new Error(`generation thread ${thread + 1} of ${threads} failed: ${reason}`);
-    for (const p of pending[thread]!.values()) p.reject(error);
-    pending[thread]!.clear();
-  };
-  const workers = pending.map((owed, thread) => {
-    const w = spawn();
-    w.addEventListener('message', (e) => {
-      const reply = e.data;
-      const p = owed.get(reply.shardId);
-      if (!p) return;
-      owed.delete(reply.shardId);
-      if ('error' in reply) p.reject(new Error(reply.error));
-      else p.resolve(reply.drawn);
-    });
-    w.addEventListener('error', (e) => {
-      e.preventDefault?.();
-      fail(thread, e.message || 'the thread stopped');
-    });
-    return w;
-  });
+/** A runner over a new pool of `threads` threads started by `spawn`. */
+export function createShardThreads(spawn: SpawnThread, threads: number): ShardRunner {
+  const pool = new ThreadPool(spawn, threads, (j) => `generation thread ${j + 1} of ${threads}`);
   return {
     threads,
     get broken() {
-      return broken;
+      return pool.broken !== null;
     },
-    draw(thread, job) {
-      if (broken) return Promise.reject(new Error('the generation threads failed; start again'));
-      const shardId = ++ids;
-      return new Promise<ShardDrawn>((resolve, reject) => {
-        pending[thread]!.set(shardId, { resolve, reject });
-        workers[thread]!.postMessage({ shardId, job });
-      });
-    },
-    dispose() {
-      for (let t = 0; t < threads; t++) fail(t, 'disposed');
-      for (const w of workers) w.terminate();
-    },
+    draw: (thread, job) => pool.request<ShardDrawn>(thread, { job: 'generate', shard: job }),
+    dispose: () => pool.dispose(),
   };
 }
 
-/** How the service gets generation threads: how to start one, and how many to use now. */
-export interface GenerateThreadsOptions {
-  spawn: () => ShardWorker;
-  /** The thread count for the next generation (1: none, draw in the training worker). */
-  threads: () => number;
-}
-
-/** The default thread count: one less than the machine's cores, 1 to 16. */
-export function defaultThreads(): number {
-  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
-    ?.hardwareConcurrency;
-  return Math.max(1, Math.min(16, (cores ?? 1) - 1));
+/** Where the thread count and the way to start a thread come from (the service's PassThreads). */
+export interface ThreadsSource {
+  /** The threads setting, this thread included (1 to 16). */
+  readonly threads: number;
+  /** Starts a pool thread; null where there are none (Node without a spawner). */
+  readonly spawn: SpawnThread | null;
 }
 
 /**
  * The service's generation threads: `current()` is the runner for the next generation (null for
- * one thread, or without options), kept between generations and remade when the count changes
- * or a thread failed.
+ * one thread or no way to start one), kept between generations (the threads stay booted) and
+ * remade when the count changes or a thread died.
  */
-export function generateThreadsHolder(options: GenerateThreadsOptions | undefined): {
+export function generateThreadsHolder(source: ThreadsSource): {
   current(): ShardRunner | null;
   dispose(): void;
 } {
@@ -111,14 +62,14 @@ export function generateThreadsHolder(options: GenerateThreadsOptions | undefine
   };
   return {
     current() {
-      const threads = options ? Math.floor(options.threads()) : 1;
-      if (!options || !(threads >= 2)) {
+      const { threads, spawn } = source;
+      if (!spawn || threads < 2) {
         dispose();
         return null;
       }
       if (!runner || runner.broken || runner.threads !== threads) {
         dispose();
-        runner = createShardThreads(options.spawn, threads);
+        runner = createShardThreads(spawn, threads);
       }
       return runner;
     },

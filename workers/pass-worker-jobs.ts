@@ -14,6 +14,7 @@
  */
 import type { PassRows } from '../src/core/blocked-sums.ts';
 import { scanShard } from '../src/core/sharded-pass.ts';
+import { generateShardJob } from './generate-shard-job.ts';
 import type { JobAnswer, JobMessage } from './pass-pool.ts';
 
 /** A job's outcome: its result, and the buffers to transfer with it. */
@@ -71,6 +72,8 @@ const JOBS = new Map<string, JobHandler>([
     },
   ],
 ]);
+
+JOBS.set('generate', generateShardJob()); // shards of a dataset's candidates (generation)
 
 /** Adds a job (for work other than passes, e.g. generation shards). */
 export function registerJob(name: string, handler: JobHandler): void {

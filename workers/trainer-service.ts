@@ -27,6 +27,7 @@ import { TextGridIndex } from '../src/core/text-grid-index.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { createQueue } from './call-queue.ts';
 import { PassThreads, type SpawnThread } from './pass-threads.ts';
+import { generateThreadsHolder } from './generate-threads.ts';
 import { generateInSlices, type DatasetJobDeps, type GeneratedDataset } from './dataset-job.ts';
 import { importInSlices } from './import-job.ts';
 import { SnapshotBuilder } from './snapshot-builder.ts';
@@ -54,6 +55,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
   /** Calls that start, stop or change runs, in the order they were made. */
   const inTurn = createQueue();
   const passThreads = new PassThreads(options.spawnPassThread);
+  const generateThreads = generateThreadsHolder(passThreads);
 
   let disposed = false;
   let data: Dataset | null = null;
@@ -145,7 +147,11 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
     async generate(recipe, onProgress) {
       const error = invalid(recipeErrors(recipe));
       if (error) throw error;
-      const job = await load((deps) => generateInSlices(recipe, deps, onProgress), recipe.seed);
+      const shards = generateThreads.current(); // the threads setting's, or null for one
+      const job = await load(
+        (deps) => generateInSlices(recipe, { ...deps, shards }, onProgress),
+        recipe.seed,
+      );
       onProgress?.({ accepted: job.data.n, n: job.data.n });
       return job.summary;
     },
@@ -298,6 +304,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
         await stopRun();
         disposed = true;
         passThreads.stop();
+        generateThreads.dispose();
         data = optimizer = snapshots = null;
         gridIndex = null;
         yieldToEvents.close();

@@ -6,7 +6,7 @@ import type { Recipe } from '../../src/core/recipe.ts';
 import { generateOnThreads } from '../../workers/generate-rounds.ts';
 import { createShardDrawer, type ShardDrawn } from '../../workers/generate-shard-job.ts';
 import { createShardThreads, type ShardRunner } from '../../workers/generate-threads.ts';
-import { nodeShardThreads, nodeShardWorker } from './generate-thread.ts';
+import { nodePassThreads, type nodePassThread } from '../helpers/node-pass-thread.ts';
 
 /** Where two arrays first differ (-1: nowhere, lengths included): a small failure, not a diff of 10^5 numbers. */
 function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -114,15 +114,17 @@ describe('generateOnThreads', () => {
   });
 });
 
-describe('generation threads (Node worker threads, the real thread entry)', () => {
+describe('generation threads (Node worker threads running the pass worker’s job table)', () => {
+  const spawned: ReturnType<typeof nodePassThread>[] = [];
+  const spawn = nodePassThreads(spawned);
   afterAll(async () => {
-    await Promise.all(nodeShardThreads.map((t) => t.terminate()));
+    await Promise.all(spawned.map((t) => t.thread.terminate()));
   });
 
   it.each([2, 3])(
     '%i threads draw the sequential dataset, over several rounds',
     async (threads) => {
-      const runner = createShardThreads(nodeShardWorker, threads);
+      const runner = createShardThreads(spawn, threads);
       try {
         for (const recipe of [
           { seed: 7, nPerClass: 60_000, trueW: [1, -0.6], trueB: 0.4, noise: 0.5 },
@@ -141,18 +143,18 @@ describe('generation threads (Node worker threads, the real thread entry)', () =
   );
 
   it('a thread that dies fails the generation naming it; a new pool works', async () => {
-    const before = nodeShardThreads.length;
-    const runner = createShardThreads(nodeShardWorker, 2);
+    const before = spawned.length;
+    const runner = createShardThreads(spawn, 2);
     const recipe = { seed: 3, nPerClass: 200_000, trueW: [1, -0.6], trueB: 0.4, noise: 0.5 };
     const run = threaded(recipe, runner, 100_000);
-    await nodeShardThreads[before + 1]!.terminate();
-    await expect(run).rejects.toThrow(/generation thread 2 of 2 failed: the thread exited/);
+    await spawned[before + 1]!.thread.terminate();
+    await expect(run).rejects.toThrow(/generation thread 2 of 2 stopped: it exited/);
     expect(runner.broken).toBe(true);
     await expect(runner.draw(0, { ...recipe, start: 0, count: 1 })).rejects.toThrow(
-      /generation threads failed/,
+      /generation thread 2 of 2 stopped/,
     );
     runner.dispose();
-    const fresh = createShardThreads(nodeShardWorker, 2);
+    const fresh = createShardThreads(spawn, 2);
     const small = { ...recipe, nPerClass: 1000 };
     expect((await threaded(small, fresh)).w0).toEqual(sequential(small).w0);
     fresh.dispose();
