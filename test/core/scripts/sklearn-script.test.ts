@@ -10,11 +10,14 @@
  *   P* >= the exact solver's certified dual D) and at most P* + λ/2·(b_opt/s)² (it minimises
  *   P + λ/2·(b/s)², and P* + λ/2·(b_opt/s)² at the optimum (w_opt, b_opt) bounds that; P* <= the solver's primal).
  *   liblinear stops on its own criterion (tol 1e-10), not on P, so 1e-9 of slack is allowed.
- * - SGDClassifier: no certificate exists for it; it is checked against the app's own run. GD
- *   maps to n per-sample steps of lr/n from the same initial weights, which follow the app's
- *   path to first order in the step, so after the same epochs its P lies within 1% of the
- *   app's (measured: 2e-5 at n = 60); momentum's heavy-ball step is approximated by lr/(1 − β) a
- *   sample and decaying schedules land near P*, where the app's run also is (measured below 1%).
+ * - SGDClassifier: no certificate exists for it; it is checked against the app's own run: at
+ *   least P*, and no worse than the app's P by more than 1% of P* (P_app + 0.01·P*). Decaying
+ *   schedules approach P* as the app's run does; with constant steps both hover above P* at a
+ *   noise level set by the step (measured at n = 4,000: the app's mini-batch run 1.1% above P*,
+ *   SGDClassifier 0.04%), so "as close as the app, or closer" is what holds. GD maps to n
+ *   per-sample steps of lr/n from the same initial weights, which follow the app's path to first
+ *   order in the step: on the article's run its P is also within 0.1% of the app's, both ways
+ *   (measured 2e-5).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,7 +71,8 @@ function checkFits(out: ScriptJson, run: AppRun, recipe: Recipe, hp: Hyperparame
     expect(f.bias_penalty).toBe(0.5 * hp.reg * (f.b / s) ** 2);
   }
   const sgd = out.fits.find((f) => f.name === 'SGDClassifier')!;
-  expect(Math.abs(sgd.objective - app) / app, 'SGDClassifier vs the app').toBeLessThan(0.01);
+  expect(sgd.objective, 'SGDClassifier vs P*').toBeGreaterThanOrEqual(star.dual - 1e-12);
+  expect(sgd.objective, 'SGDClassifier vs the app').toBeLessThanOrEqual(app + 0.01 * star.primal);
   return { star, sgd, svc };
 }
 
@@ -93,6 +97,8 @@ describe("the scikit-learn script of the article's run (GD, n = 60)", () => {
     expect(star.primal).toBeCloseTo(0.1617292006673, 9);
     expect(svc[1]!.objective - star.primal).toBeLessThan(1e-9);
     expect(sgd.objective).not.toBe(out.hinge_lab.objective);
+    const app = run.record.metrics.objective;
+    expect(Math.abs(sgd.objective - app) / app, "GD's path, per sample").toBeLessThan(1e-3);
   });
 
   it('prints the same from the CSV and LIBSVM exports, and the table shows every digit', () => {
@@ -136,6 +142,19 @@ describe("the scikit-learn script of the article's run (GD, n = 60)", () => {
     const r = runPythonStatus(file, ['--data', path]);
     expect(r.status).toBe(3);
     expect(r.stdout).toContain('NOT the exported');
+  });
+});
+
+describe('the sampled optimizers (n = 4,000)', () => {
+  const recipe = { ...DEFAULT_RECIPE, seed: 5, nPerClass: 2_000 };
+  it.each([
+    ['pegasos', { optimizer: 'pegasos', project: 'on' }],
+    ['mini-batch SGD, constant step', { optimizer: 'sgd', batchSize: 16, schedule: 'constant' }],
+    ['mini-batch SGD, lr/√τ', { optimizer: 'sgd', batchSize: 32, schedule: 'inverse-sqrt' }],
+  ] as const)('%s: the app’s P exactly, the fits within their tolerances', async (_, choice) => {
+    const hp: Hyperparameters = { ...DEFAULT_HYPERPARAMETERS, ...choice, epochs: 60 };
+    const run = await appRun(recipe, hp, 'sampled');
+    checkFits(runJson(writeScript(scratch.dir, run.record, 'sklearn')), run, recipe, hp);
   });
 });
 
@@ -188,7 +207,7 @@ describe('a run on imported data (d = 5, rows in any order, labels 0/1, a header
     expect(out.hinge_lab.equal).toBe(true);
     const app = run.record.metrics.objective;
     const sgd = out.fits.find((f) => f.name === 'SGDClassifier')!;
-    expect(Math.abs(sgd.objective - app) / app).toBeLessThan(0.01);
+    expect(sgd.objective).toBeLessThanOrEqual(app * 1.01);
     expect(out.fits.map((f) => f.converged ?? true)).toEqual([true, true, true]);
   }, 60_000);
 });
