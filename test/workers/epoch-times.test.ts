@@ -141,12 +141,17 @@ describe('epoch times', () => {
     const reset = await service.reset();
     expect(Array.from(reset.curve.ms)).toEqual([0]);
     const seen: Snapshot[] = [];
-    let paused: Promise<Snapshot | null> | null = null;
+    let pauseAsked!: (p: Promise<Snapshot | null>) => void;
+    const pausing = new Promise<Promise<Snapshot | null>>((r) => (pauseAsked = r));
+    let asked = false;
     const first = service.train({ ...hp, epochs: 400, snapshots: { everyEpochs: 5 } }, (s) => {
       seen.push(s);
-      if (s.epoch >= 20) paused ??= service.pause();
+      if (s.epoch >= 20 && !asked) {
+        asked = true;
+        pauseAsked(service.pause());
+      }
     });
-    await new Promise((r) => setTimeout(r, 0));
+    const paused = await pausing; // however long the run takes to get there
     const stepped = service.step(3, hp); // the page takes the pause's snapshot, then the step's
     seen.push((await paused)!, await stepped);
     seen.push(...(await trainSeen(service, { ...hp, lr: 0.1, from: 'current', epochs: 60 })));
