@@ -19,6 +19,9 @@ import type { DatasetSummary, GenerateProgress } from './trainer-api.ts';
 const DENSITY_BINS = 120;
 const DENSITY_EXTENT = 3.5;
 
+/** Fewer points are drawn here even with threads: starting them would cost more than it saves. */
+export const THREADED_MIN_POINTS = 65_536;
+
 /** Candidates drawn (or rows indexed) between clock checks while generating. */
 const GENERATE_CHUNK = 8192;
 
@@ -29,10 +32,11 @@ export interface DatasetJobDeps {
   /** Throws (with the reason) when the job must stop; checked after every yield. */
   checkAlive: () => void;
   /**
-   * Threads to draw the candidates on (generate-threads.ts); absent or null: drawn here, in
-   * slices. Either way the same dataset, bit for bit.
+   * The threads to draw the candidates on (generate-threads.ts), asked for only when the recipe
+   * has at least THREADED_MIN_POINTS points; absent, or null: drawn here, in slices. Either way
+   * the same dataset, bit for bit.
    */
-  shards?: ShardRunner | null;
+  shards?: () => ShardRunner | null;
 }
 
 export interface GeneratedDataset {
@@ -76,8 +80,9 @@ export async function generateInSlices(
     void Promise.resolve(onProgress?.({ accepted, n })).catch(() => undefined);
   let d: Dataset;
   let rng: PyRandom;
-  if (deps.shards) {
-    ({ data: d, rng } = await generateOnThreads(recipe, deps.shards, deps, progress));
+  const runner = n >= THREADED_MIN_POINTS ? (deps.shards?.() ?? null) : null;
+  if (runner) {
+    ({ data: d, rng } = await generateOnThreads(recipe, runner, deps, progress));
   } else {
     rng = new PyRandom(recipe.seed);
     const builder = new DatasetBuilder(recipe, rng);

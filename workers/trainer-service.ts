@@ -147,7 +147,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
     async generate(recipe, onProgress) {
       const error = invalid(recipeErrors(recipe));
       if (error) throw error;
-      const shards = generateThreads.current(); // the threads setting's, or null for one
+      const shards = generateThreads.current; // the threads setting's, or null for one
       const job = await load(
         (deps) => generateInSlices(recipe, { ...deps, shards }, onProgress),
         recipe.seed,

@@ -36,8 +36,8 @@ const RECIPES: [string, Recipe][] = [
   // 800,000 candidates or so: rounds of up to ~235,000 a thread, two in flight.
   ['d = 2, 800,000 points', { ...DEFAULT_RECIPE, nPerClass: 400_000 }],
   [
-    'd = 5, 60,000 points, one class rare',
-    { ...DEFAULT_RECIPE, seed: 3, nPerClass: 30_000, trueW: [1, -0.6, 0.3, 0, 2], trueB: 2.5 },
+    'd = 5, 80,000 points, one class rare',
+    { ...DEFAULT_RECIPE, seed: 3, nPerClass: 40_000, trueW: [1, -0.6, 0.3, 0, 2], trueB: 2.5 },
   ],
 ];
 
