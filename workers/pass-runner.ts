@@ -32,12 +32,21 @@ export function shareDataset(data: Dataset): Dataset {
 
 type Waiter = { resolve: () => void; reject: (e: Error) => void };
 
+/**
+ * A pass waiting this long for the threads fails: a browser stops a worker whose memory runs out
+ * without any event, and a run must not wait for it forever (a shard takes milliseconds).
+ */
+export const ANSWER_TIMEOUT_MS = 10_000;
+
 export class PoolPassRunner implements PassRunner {
   readonly threads: number;
   private ticket = 0;
   private readonly answers: { ticket: number; r: ShardResult }[] = [];
   private readonly waiters: Waiter[] = [];
   private failure: Error | null = null;
+  /** Requests sent to each helper and not yet answered. */
+  private readonly unanswered: number[];
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly blocks: number;
   private readonly unsubscribe: () => void;
 
@@ -45,8 +54,10 @@ export class PoolPassRunner implements PassRunner {
   constructor(
     private readonly pool: ThreadPool,
     data: Dataset,
+    private readonly answerTimeoutMs = ANSWER_TIMEOUT_MS,
   ) {
     this.threads = pool.size + 1;
+    this.unanswered = new Array<number>(pool.size).fill(0);
     this.blocks = blockCount(data.n);
     const { d, n } = data;
     const split = passRows(data).classSplit;
@@ -71,10 +82,12 @@ export class PoolPassRunner implements PassRunner {
       const k0 = this.first(j);
       const k1 = this.first(j + 1);
       if (k0 === k1) continue;
+      this.unanswered[j - 1]!++;
       this.pool.request<ShardResult>(j - 1, { job: 'pass', w, b, capture, k0, k1 }).then(
         (r) => {
+          this.unanswered[j - 1]!--;
           this.answers.push({ ticket, r });
-          for (const waiter of this.waiters.splice(0)) waiter.resolve();
+          this.wake();
         },
         (e: unknown) => this.fail(e),
       );
@@ -95,6 +108,7 @@ export class PoolPassRunner implements PassRunner {
   ready(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.answers.length > 0) return Promise.resolve();
+    this.timer ??= setTimeout(() => this.silent(), this.answerTimeoutMs);
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
@@ -118,7 +132,24 @@ export class PoolPassRunner implements PassRunner {
     if (this.failure) throw this.failure;
   }
 
+  private wake(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    for (const waiter of this.waiters.splice(0)) waiter.resolve();
+  }
+
+  /** No answer for answerTimeoutMs: the threads owing one are taken for dead. */
+  private silent(): void {
+    this.timer = null;
+    const owing = this.unanswered.flatMap((k, j) => (k > 0 ? [j + 2] : []));
+    if (owing.length === 0) return this.wake(); // nothing owed: let the pass look again
+    const which = `pass thread${owing.length > 1 ? 's' : ''} ${owing.join(', ')} of ${this.threads}`;
+    this.fail(new Error(`${which} did not answer within ${this.answerTimeoutMs / 1000} s`));
+  }
+
   private fail(e: unknown): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
     this.failure ??= e instanceof Error ? e : new Error(String(e));
     for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
   }

@@ -73,9 +73,13 @@ export class PassThreads {
     setPassRunner(data, this.runner);
   }
 
-  /** The run loop's wait while a pass waits for the threads; rejects when one has died. */
-  ready(): Promise<void> {
-    return this.runner ? this.runner.ready() : Promise.resolve();
+  /**
+   * The run loop's wait while a pass waits for the threads (rejects when one has died), or
+   * undefined when runs have no threads now.
+   */
+  waiter(): (() => Promise<void>) | undefined {
+    const r = this.runner;
+    return r ? () => r.ready() : undefined;
   }
 
   /** Stops the pool (passes over the data go back to this thread alone). */

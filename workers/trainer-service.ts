@@ -114,7 +114,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
   ): TrainingRun => {
     const { opt, sb } = ready();
     passThreads.prepare(opt.data); // the passes' threads, fresh if one died
-    const deps: RunDeps = { now, sliceMs, yieldToEvents, passesReady: () => passThreads.ready() };
+    const deps: RunDeps = { now, sliceMs, yieldToEvents, passesReady: passThreads.waiter() };
     if (send) deps.send = (s) => send(transfer(remember(s)));
     run = new TrainingRun(++runIds, epochs, opt, sb, policy ?? {}, deps, paused);
     return run;

@@ -139,7 +139,8 @@ export class TrainingRun {
       }
       if (outcome === 'threads') {
         const t0 = this.deps.now(); // the pass on the other threads: training time too
-        await this.deps.passesReady!();
+        const ready = this.deps.passesReady!(); // a failure also shows in the next advance()
+        await Promise.race([ready.catch(() => undefined), this.waker.park()]); // or a pause…
         this.clock.worked(this.deps.now() - t0);
         this.elapsedMs += this.deps.now() - t0;
         continue;
