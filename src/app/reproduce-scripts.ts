@@ -3,7 +3,8 @@
  * PySpark script and its file name. Pure: the button component downloads what this returns.
  */
 import { slug } from '../compare/file-names.ts';
-import type { RunData, RunRecord } from '../compare/run-record.ts';
+import type { RunRecord } from '../compare/run-record.ts';
+import type { ExportFormat } from '../core/export-formats.ts';
 import type { ScriptData, ScriptRun } from '../core/scripts/script-run.ts';
 import { sklearnScript } from '../core/scripts/sklearn-script.ts';
 import { sparkScript } from '../core/scripts/spark-script.ts';
@@ -18,14 +19,17 @@ export function scriptFileName(label: string, kind: ScriptKind): string {
 }
 
 /**
- * The file an imported run's script reads: the page's CSV export of that data, saved under this
- * name beside the script ('hinge-lab-data-iris-3f2a9c1e.csv': the imported file's name and the
- * first 8 digits of its content hash). The export writes hinge-lab's own format (header
- * x0,…,label; labels ±1) whatever the imported file's layout was, so the script reads it as is.
+ * The name the page gives an imported dataset's export, and so the file an imported run's script
+ * reads beside itself: 'hinge-lab-data-iris-3f2a9c1e.csv' (the imported file's name and the first
+ * 8 digits of its content hash). The export writes hinge-lab's own format (header x0,…,label;
+ * labels ±1) whatever the imported file's layout was, so the script reads it as is.
  */
-export function importedDataFileName(data: RunData): string {
+export function importedDataFileName(
+  data: { readonly name: string; readonly hash: string },
+  format: ExportFormat = 'csv',
+): string {
   const base = data.name.replace(/\.[^.]*$/, '');
-  return `hinge-lab-data-${slug(base)}-${data.hash.slice(0, 8)}.csv`;
+  return `hinge-lab-data-${slug(base)}-${data.hash.slice(0, 8)}.${format}`;
 }
 
 /**
@@ -82,7 +86,7 @@ export function scriptDownload(record: RunRecord | null, kind: ScriptKind): Scri
         ? `python3 ${name} prints the objective of these weights and scikit-learn's fits`
         : `spark-submit ${name} fits Spark's LinearSVC (not run by hinge-lab's tests)`;
     const data = record.data
-      ? ` Save this data's CSV export beside it as ${importedDataFileName(record.data)}.`
+      ? ` It reads this data's CSV export (Dataset: CSV, ${importedDataFileName(record.data)}) from its folder.`
       : '';
     return { ok: true, name, text, notice: `Saved ${name}: ${how}.${data}` };
   } catch (e) {

@@ -4,6 +4,7 @@
  * It reads the page and never acts on the run itself; the plot to export is handed in.
  */
 import type { AppState } from '../app-state.svelte.ts';
+import { importedDataFileName } from '../app/reproduce-scripts.ts';
 import type { ExportFormat } from '../core/export-formats.ts';
 import { sameData } from './same-data.ts';
 import type { Snapshot } from '../../workers/trainer-api.ts';
@@ -242,7 +243,10 @@ export class CompareState {
         this.exportedChars = parts.length;
       });
       const type = format === 'csv' ? 'text/csv' : 'text/plain';
-      downloadBlob(parts.finish(type), datasetFileName(recipe, format));
+      // An imported dataset's export is named as its reproduction script expects to find it.
+      const source = this.app.summary?.source;
+      const file = source ? importedDataFileName(source, format) : datasetFileName(recipe, format);
+      downloadBlob(parts.finish(type), file);
       const rows = result.rows.toLocaleString('en-US');
       const name = format === 'csv' ? 'CSV' : 'LIBSVM';
       this.notice = { kind: 'info', text: `Exported ${rows} points as ${name}.` };

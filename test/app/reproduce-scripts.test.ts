@@ -71,6 +71,9 @@ describe('an imported run', () => {
     const data = { name: 'My "iris" data.v2.csv', rows: 150, d: 4, hash: '3f2a9c1e00aa11bb' };
     const record = makeRecord({ data, w: [1, 2, 3, 4] });
     expect(importedDataFileName(data)).toBe('hinge-lab-data-my-iris-data-v2-3f2a9c1e.csv');
+    expect(importedDataFileName(data, 'libsvm')).toBe(
+      'hinge-lab-data-my-iris-data-v2-3f2a9c1e.libsvm',
+    );
     expect(scriptRunOf(record).data).toEqual({
       ...{ kind: 'file', fileName: 'hinge-lab-data-my-iris-data-v2-3f2a9c1e.csv' },
       ...{ format: 'csv', n: 150, d: 4 },
@@ -81,7 +84,7 @@ describe('an imported run', () => {
     );
     expect(text).toContain('D = 4  # features\n');
     expect(scriptDownload(record, 'spark').notice).toMatch(
-      / Save this data's CSV export beside it as hinge-lab-data-my-iris-data-v2-3f2a9c1e\.csv\.$/,
+      / It reads this data's CSV export \(Dataset: CSV, hinge-lab-data-my-iris-data-v2-3f2a9c1e\.csv\) from its folder\.$/,
     );
   });
 });
