@@ -13,7 +13,7 @@ const GD_REPORT_SHAPE = articleReport(DEFAULT_RECIPE, DEFAULT_HYPERPARAMETERS, 2
   .map((l) => l.replace(/[0-9.+-]+/g, '#').replace(/^[,:.@+\-~ #]+$/, 'GRID'));
 
 describe('the report for any optimizer', () => {
-  it.each(['pegasos', 'sgd', 'momentum'] as const)(
+  it.each(['pegasos', 'sgd', 'momentum', 'dcd'] as const)(
     '%s: the article format, with the numbers of that optimizer after `epochs` epochs',
     (optimizer) => {
       const hp = { ...DEFAULT_HYPERPARAMETERS, optimizer, epochs: 60 };
