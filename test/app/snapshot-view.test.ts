@@ -27,6 +27,18 @@ describe('SnapshotView', () => {
     expect(v.snapshot?.runId).toBe(2);
   });
 
+  it('keeps each kept point’s training time and each churn point’s snapshot time, in seconds', () => {
+    const { v } = view();
+    v.take(snap(1, 0, 0)); // the fake chunks' ms equal their epochs
+    v.take(snap(1, 5, 1));
+    v.take(snap(1, 9, 6));
+    const loss = v.curves.meanLoss;
+    expect(Array.from({ length: loss.length }, (_, i) => loss.seconds!.at(i))).toEqual(
+      Array.from({ length: loss.length }, (_, i) => loss.epochs!.at(i) / 1000),
+    );
+    expect([v.curves.churnSeconds.at(0), v.curves.churnSeconds.at(1)]).toEqual([0.005, 0.009]);
+  });
+
   it('a hidden tab stores snapshots and draws the latest when shown', () => {
     const { v, presented } = view(true);
     v.take(snap(1, 0, 0));
