@@ -85,6 +85,10 @@ export class CompareState {
         const o = app.optimum.current;
         return o ? { primal: o.primal, gap: o.gap, reg: o.reg } : null;
       },
+      get threads() {
+        const t = app.form.threadsCheck;
+        return t.ok ? t.value : null;
+      },
     };
     this.publisher = new RunPublisher(source, this.tabRun, () => this.label);
     // A solve ends without a run event: the record takes its optimum at once.

@@ -41,6 +41,8 @@ export interface RecordParts {
   curves: RunCurves;
   /** P* of the dataset at hp.reg and its gap, when the tab solved it (else null or absent). */
   optimum?: RunOptimum | null;
+  /** The threads setting (src/app/threads-setting.ts), when valid. */
+  threads?: number | null;
 }
 
 /**
@@ -79,6 +81,7 @@ export function buildRecord(
   };
   // A gap of −1e-17 is rounding in P − D, not a claim below P*.
   if (p.optimum) record.optimum = { primal: p.optimum.primal, gap: Math.max(0, p.optimum.gap) };
+  if (p.threads) record.threads = p.threads;
   return checkRunRecord(record);
 }
 

@@ -31,6 +31,8 @@ export interface RunSource {
   readonly formHp: Hyperparameters | null;
   /** The exact optimum of the data and λ on screen (Solve exactly), if known. */
   readonly optimum?: { primal: number; gap: number; reg: number } | null;
+  /** The threads setting, when valid (kept in the record; results do not depend on it). */
+  readonly threads?: number | null;
 }
 
 export class RunPublisher {
@@ -118,7 +120,17 @@ export class RunPublisher {
     // The optimum is of the form's λ: it goes into the record only when the run's λ is that one.
     const optimum = src.optimum?.reg === hp.reg ? src.optimum : null;
     const data = src.dataSource ?? null;
-    const inputs = [s, src.status, label, hp, recipe, this.tabRun.id, optimum?.primal, data?.hash];
+    const inputs = [
+      s,
+      src.status,
+      label,
+      hp,
+      recipe,
+      this.tabRun.id,
+      optimum?.primal,
+      data?.hash,
+      src.threads,
+    ];
     if (!force && inputs.every((v, i) => v === this.built[i])) return;
     this.built = inputs;
     this.lastAt = performance.now();
@@ -152,6 +164,7 @@ export class RunPublisher {
       snapshot: s,
       curves,
       optimum,
+      threads: src.threads ?? null,
     });
     if (built.ok) {
       this.local = built.record;

@@ -184,6 +184,7 @@ function read(v: unknown): RunRecord {
     const primal = finite(...req(p, 'primal', 'optimum'), 0);
     r.optimum = { primal, gap: finite(...req(p, 'gap', 'optimum'), 0) };
   }
+  if (o.threads !== undefined) r.threads = integer(o.threads, 'threads', 1, 16);
   return r;
 }
 

@@ -100,6 +100,11 @@ export interface RunRecord {
    * exactly): P* and the certified gap of that answer (P* is known to within it).
    */
   optimum?: RunOptimum;
+  /**
+   * The tab's threads setting (1 to 16: threads sharing each pass), for the record: a property
+   * of the machine, never of the results (any count gives the same bits).
+   */
+  threads?: number;
   /** Milliseconds since 1970 (Date.now()). */
   createdAt: number;
   updatedAt: number;

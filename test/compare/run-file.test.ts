@@ -133,6 +133,19 @@ describe('parseRunJson', () => {
     });
   });
 
+  it('carries the threads setting (1 to 16), and reads a file without it', () => {
+    const record = { ...makeRecord(), threads: 3 };
+    const read = parseRunJson(toRunJson(record, withSv));
+    expect(read.ok && read.record.threads).toBe(3);
+    const none = parseRunJson(toRunJson(makeRecord(), withSv));
+    expect(none.ok && 'threads' in none.record).toBe(false);
+    const bad = toRunJson(record, withSv).replace('"threads":3', '"threads":17');
+    expect(parseRunJson(bad)).toEqual({
+      ok: false,
+      error: 'threads must be an integer in [1, 16], got 17',
+    });
+  });
+
   it('refuses a file over 50 MB without parsing it', () => {
     const text = ' '.repeat(MAX_RUN_FILE_BYTES + 1);
     expect(parseRunJson(text)).toEqual({
