@@ -166,7 +166,7 @@ export function sparkLinearSvcParams(run: MappedRun): FitParams {
     params,
     unmatched: [
       "the optimizer and its steps: Spark's OWLQN (quasi-Newton) solves the problem",
-      'a feature that is constant in the data gets coefficient 0 in Spark',
+      'a feature constant over the data: Spark fixes its coefficient at 0',
     ],
   };
 }
