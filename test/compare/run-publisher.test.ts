@@ -128,6 +128,16 @@ describe('RunPublisher records a run as an import would accept it', () => {
     expect(local.hp.epochs).toBe(6);
     expect(inconsistency(local)).toBeNull();
   });
+
+  it('publishes the training time of each kept epoch (s), so other tabs can race in time', () => {
+    const p = page();
+    p.take(snap(1, 0, 0)); // the fake chunks' ms equal their epochs
+    p.take(snap(1, 9, 1, { status: 'done' }));
+    p.status('done');
+    const c = p.publisher.local!.curves;
+    expect(c.epochs).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(c.seconds).toEqual(c.epochs.map((t) => t / 1000));
+  });
 });
 
 describe('RunPublisher and the other tabs', () => {
