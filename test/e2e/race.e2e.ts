@@ -155,6 +155,22 @@ describe('a race of optimizers', () => {
     expect(await home.$(mark)).toBeNull();
     await home.fill(byTestId('reach-target'), '');
 
+    // Solved exactly here: every run (the same data and λ) gets its P − P* on a chart of its
+    // own, and the default target becomes P − P* ≤ ε, marked there.
+    await home.click(byTestId('solve'));
+    await home.waitForSelector(byTestId('optimum-objective'), { timeout: 60_000 });
+    const gapLines = `${byTestId('compare-chart-gap')} ${byTestId('overlay-line')}`;
+    await home.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, gapLines);
+    const block = byTestId('reached-first-block');
+    await home.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent?.includes('default: P − P* ≤'),
+      block,
+    );
+    const gapMark = `${byTestId('compare-chart-gap')} ${byTestId('reached-first-mark')}`;
+    const gapFirst = (await home.getAttribute(summary, 'data-first-epochs'))!.split(' ');
+    expect(gapFirst).toContain(await home.getAttribute(gapMark, 'data-run-id'));
+    expect(await home.$(mark)).toBeNull(); // the objective chart has no target now
+
     // x: seconds. Compare's axis reads in training time, one curve per run still.
     expect(await xTitle(home, byTestId('compare-chart-objective'))).toBe('epoch');
     await home.check(`${byTestId('compare-x')} input[value="seconds"]`);
