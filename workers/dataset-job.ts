@@ -12,12 +12,15 @@ import type { Recipe } from '../src/core/recipe.ts';
 import { TEXT_GRID_SIZE } from '../src/core/text-grid.ts';
 import { TextGridIndexBuilder, type TextGridIndex } from '../src/core/text-grid-index.ts';
 import { generateOnThreads } from './generate-rounds.ts';
+import { canShareMemory } from './pass-runner.ts';
 import type { ShardRunner } from './generate-threads.ts';
 import type { DatasetSummary, GenerateProgress } from './trainer-api.ts';
 
 /** The density layer: 120×120 cells over [−3.5, 3.5]², a little beyond the data's [−3, 3]². */
 const DENSITY_BINS = 120;
 const DENSITY_EXTENT = 3.5;
+
+const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer(8 * length));
 
 /** Fewer points are drawn here even with threads: starting them would cost more than it saves. */
 export const THREADED_MIN_POINTS = 65_536;
@@ -81,11 +84,13 @@ export async function generateInSlices(
   let d: Dataset;
   let rng: PyRandom;
   const runner = n >= THREADED_MIN_POINTS ? (deps.shards?.() ?? null) : null;
+  // Drawn straight into shared memory where it can be: the pass threads then copy nothing.
+  const alloc = canShareMemory() ? sharedFloat64 : undefined;
   if (runner) {
-    ({ data: d, rng } = await generateOnThreads(recipe, runner, deps, progress));
+    ({ data: d, rng } = await generateOnThreads(recipe, runner, { ...deps, alloc }, progress));
   } else {
     rng = new PyRandom(recipe.seed);
-    const builder = new DatasetBuilder(recipe, rng);
+    const builder = new DatasetBuilder(recipe, rng, alloc);
     await sliced(builder, () => progress(builder.accepted));
     d = builder.result();
   }

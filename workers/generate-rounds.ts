@@ -29,6 +29,8 @@ export interface RoundDeps {
   checkAlive: () => void;
   /** A thread's share of a round, bytes (default SHARD_BYTES; tests make rounds small). */
   shardBytes?: number;
+  /** Makes the dataset's x and y (default plain arrays). */
+  alloc?: (length: number) => Float64Array;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function generateOnThreads(
 ): Promise<{ data: Dataset; rng: PyRandom }> {
   const d = recipe.trueW.length;
   const { seed, trueW, trueB, noise } = recipe;
-  const acc = new CandidateAcceptor(recipe);
+  const acc = new CandidateAcceptor(recipe, deps.alloc);
   const params = { d, trueW: Float64Array.from(trueW), trueB, noise };
   const local = new CandidateStream(seed, params, (s) => new PyRandom(s));
   const shardBytes = deps.shardBytes ?? SHARD_BYTES;

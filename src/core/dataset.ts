@@ -68,14 +68,16 @@ export class DatasetBuilder {
   candidates = 0;
   private readonly maxCandidates: number;
 
+  /** `alloc(length)` makes x and y (default plain arrays; the worker may share them). */
   constructor(
     private readonly recipe: Recipe,
     private readonly rng: PyRandom,
+    alloc: (length: number) => Float64Array = (length) => new Float64Array(length),
   ) {
     this.d = recipe.trueW.length;
     this.n = 2 * recipe.nPerClass;
-    this.x = new Float64Array(this.n * this.d);
-    this.y = new Float64Array(this.n);
+    this.x = alloc(this.n * this.d);
+    this.y = alloc(this.n);
     this.trueW = Float64Array.from(recipe.trueW);
     this.candidate = new Float64Array(this.d);
     this.maxCandidates = candidateCap(this.n);

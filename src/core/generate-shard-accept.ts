@@ -28,12 +28,16 @@ export class CandidateAcceptor {
   private seenPositive = 0;
   private readonly maxCandidates: number;
 
-  constructor(recipe: Recipe) {
+  /** `alloc(length)` makes x and y (default plain arrays; the worker may share them). */
+  constructor(
+    recipe: Recipe,
+    alloc: (length: number) => Float64Array = (length) => new Float64Array(length),
+  ) {
     this.d = recipe.trueW.length;
     this.nPerClass = recipe.nPerClass;
     this.n = 2 * recipe.nPerClass;
-    this.x = new Float64Array(this.n * this.d);
-    this.y = new Float64Array(this.n);
+    this.x = alloc(this.n * this.d);
+    this.y = alloc(this.n);
     this.maxCandidates = candidateCap(this.n);
   }
 
