@@ -7,6 +7,7 @@ import { PyRandom } from '../../src/core/py-random.ts';
 import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE } from '../../src/core/recipe.ts';
 import type { Snapshot } from '../../workers/trainer-api.ts';
 import { createTrainerService } from '../../workers/trainer-service.ts';
+import { serviceOnFakeClock } from './fake-clock.ts';
 
 describe("a dcd run's snapshots carry its certified gap", () => {
   it('every snapshot has the core’s gap of its epoch, a bound of P − P*; gd has none', async () => {
@@ -38,6 +39,33 @@ describe("a dcd run's snapshots carry its certified gap", () => {
     expect(final.gap).toBe(gaps.get(80));
     const gd = await service.train({ ...DEFAULT_HYPERPARAMETERS, epochs: 5 }, () => undefined);
     expect(gd.gap).toBeNull();
+    await service.dispose();
+  });
+
+  it('a pause mid-epoch reports the gap of the epoch shown; the run goes on from there bit for bit', async () => {
+    const recipe = { ...DEFAULT_RECIPE, nPerClass: 50_000, seed: 5 };
+    const hp = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'dcd' as const, epochs: 1000 };
+    const rng = new PyRandom(recipe.seed);
+    const core = new Dcd(generateDataset(recipe, rng), initialModel(2, rng), hp);
+    core.setSettings(hp);
+    const gapAt = (e: number) => {
+      while (core.epoch < e || !core.epochComplete) core.advance(core.rowsPerEpoch);
+      return core.certifiedGap();
+    };
+    const { service } = serviceOnFakeClock(2);
+    await service.generate(recipe);
+    let paused: Promise<Snapshot | null> | null = null;
+    const run = service.train({ ...hp, snapshots: { everyEpochs: 1 } }, (s) => {
+      if (s.epoch === 2) paused ??= service.pause();
+    });
+    while (!paused) await new Promise((r) => setImmediate(r));
+    const p = (await paused)!;
+    expect([p.epoch, p.svIncluded]).toEqual([2, false]); // mid-epoch: the kept epoch 2
+    expect(p.gap).toBe(gapAt(2));
+    const three = await service.step(1, hp);
+    expect([three.epoch, three.gap]).toEqual([3, gapAt(3)]);
+    await service.cancel();
+    await run;
     await service.dispose();
   });
 });
