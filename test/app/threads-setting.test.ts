@@ -27,13 +27,14 @@ describe('threads setting', () => {
   it('reads 1..16 and names the field and its range otherwise', () => {
     expect(readThreads(' 4 ')).toEqual({ ok: true, value: 4 });
     expect(readThreads('16')).toEqual({ ok: true, value: 16 });
-    for (const [text, got] of [
+    const refused: [string, string][] = [
       ['0', '0'],
       ['17', '17'],
       ['2.5', '2.5'],
       ['two', '"two"'],
       ['', 'an empty field'],
-    ]) {
+    ];
+    for (const [text, got] of refused) {
       expect(readThreads(text)).toEqual({
         ok: false,
         message: `threads must be an integer in [1, 16], got ${got}`,
