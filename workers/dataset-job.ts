@@ -5,7 +5,13 @@
  */
 import { initialModel, type LinearModel } from '../src/core/classifier.ts';
 import { DatasetBuilder, type Dataset } from '../src/core/dataset.ts';
-import { columnBounds, gatherRows, sampleRows, SAMPLE_SIZE } from '../src/core/display-sample.ts';
+import {
+  columnBounds,
+  columnMeans,
+  gatherRows,
+  sampleRows,
+  SAMPLE_SIZE,
+} from '../src/core/display-sample.ts';
 import { density2d } from '../src/core/density.ts';
 import { PyRandom } from '../src/core/py-random.ts';
 import type { Recipe } from '../src/core/recipe.ts';
@@ -107,6 +113,8 @@ export async function generateInSlices(
     nNegative: d.n - d.nPositive,
     min: bounds.min,
     max: bounds.max,
+    // The plot's slice through the other features (d != 2 only: d = 2 draws the model itself).
+    ...(d.d === 2 ? {} : { mean: columnMeans(d.x, d.n, d.d) }),
     sample,
     sampleX: gatherRows(d.x, d.d, sample),
     sampleY: Float64Array.from(sample, (i) => d.y[i]!),

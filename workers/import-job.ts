@@ -13,7 +13,13 @@
 import type { LinearModel } from '../src/core/classifier.ts';
 import type { Dataset } from '../src/core/dataset.ts';
 import { density2d } from '../src/core/density.ts';
-import { columnBounds, gatherRows, sampleRows, SAMPLE_SIZE } from '../src/core/display-sample.ts';
+import {
+  columnBounds,
+  columnMeans,
+  gatherRows,
+  sampleRows,
+  SAMPLE_SIZE,
+} from '../src/core/display-sample.ts';
 import { datasetHash } from '../src/core/import/dataset-hash.ts';
 import { createImporter, guessFormat } from '../src/core/import/import-data.ts';
 import { checkImportSize } from '../src/core/import/import-limits.ts';
@@ -178,11 +184,4 @@ function summarise(
     b0: model.b,
     generationMs: ms,
   };
-}
-
-/** Per-feature means of row-major n×d x, each summed in row order. */
-export function columnMeans(x: Float64Array, n: number, d: number): number[] {
-  const sum = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sum[j] = sum[j]! + x[i * d + j]!;
-  return Array.from(sum, (s) => (n > 0 ? s / n : 0));
 }

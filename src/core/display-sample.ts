@@ -61,6 +61,13 @@ export function supportFlags(
   return flags;
 }
 
+/** Per-dimension means of row-major n×d x, each summed in row order (0 when n = 0). */
+export function columnMeans(x: Float64Array, n: number, d: number): number[] {
+  const sum = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sum[j] = sum[j]! + x[i * d + j]!;
+  return Array.from(sum, (s) => (n > 0 ? s / n : 0));
+}
+
 /** Per-dimension minimum and maximum of a row-major n×d array. */
 export function columnBounds(x: Float64Array, d: number): { min: number[]; max: number[] } {
   const min = new Array<number>(d).fill(Infinity);

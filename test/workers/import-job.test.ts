@@ -204,6 +204,22 @@ describe('importData', () => {
     expect(summary.source).toBeUndefined();
   });
 
+  it("gives the generator's d = 3 data its means too (the plot's slice), none for d = 2", async () => {
+    const s = service();
+    const three = await s.generate({ ...DEFAULT_RECIPE, trueW: [1, -0.6, 0.3] });
+    const text = await exported(s, 'csv');
+    const rows = text
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',').map(Number));
+    for (let j = 0; j < 3; j++) {
+      const plainMean = rows.reduce((a, r) => a + r[j]!, 0) / rows.length;
+      expect(three.mean![j]).toBeCloseTo(plainMean, 12);
+    }
+    expect((await s.generate({ ...DEFAULT_RECIPE })).mean).toBeUndefined();
+  });
+
   it('chooses the CSV label column (1-based; 0 is the last)', async () => {
     const s = service();
     const text = 'label,a,b\nyes,1,2\nno,3,4\nyes,5,6\n';
