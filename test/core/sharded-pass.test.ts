@@ -8,7 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_ROWS, blockCount, blockStart, passRows } from '../../src/core/blocked-sums.ts';
 import type { Dataset } from '../../src/core/dataset.ts';
+import { makeOptimizer } from '../../src/core/optimizers/make-optimizer.ts';
 import { Momentum } from '../../src/core/optimizers/momentum.ts';
+import { DEFAULT_OPTIMIZER_CHOICE } from '../../src/core/optimizers/optimizer-limits.ts';
 import type { Optimizer } from '../../src/core/optimizer.ts';
 import {
   scanShard,
@@ -177,6 +179,48 @@ describe('sharded passes', () => {
     drive(alone, 3, random);
     setPassRunner(data, new FakeRunner(3, data, random));
     drive(shared, 3, random);
+    expectSame(alone, shared);
+  });
+
+  it('Pegasos (its evaluation passes) with 2 threads: the single-thread bits', () => {
+    const data = randomData(2 * BLOCK_ROWS + 3, 2, 8);
+    const model = { w: new Float64Array(2), b: 0 };
+    const make = (d: Dataset) =>
+      makeOptimizer(
+        { ...DEFAULT_OPTIMIZER_CHOICE, optimizer: 'pegasos' },
+        d,
+        model,
+        { lr: 0.1, reg: 0.01 },
+        5,
+      );
+    const alone = make({ ...data });
+    const shared = make(data);
+    const random = rng(4);
+    drive(alone, 3, random);
+    const runner = new FakeRunner(2, data, random);
+    setPassRunner(data, runner);
+    drive(shared, 3, random);
+    expect(runner.starts).toBeGreaterThan(0);
+    expectSame(alone, shared);
+  });
+
+  it('a pass begun with threads that are replaced (a new pool) finishes here, same bits', () => {
+    const data = randomData(3 * BLOCK_ROWS, 2, 2);
+    const model = { w: new Float64Array(2), b: 0.2 };
+    const alone = new Trainer({ ...data }, model, { lr: 0.3, reg: 0.01 });
+    alone.step(1);
+    alone.finishEpoch(true);
+    const shared = new Trainer(data, model, { lr: 0.3, reg: 0.01 });
+    const old = new FakeRunner(3, data, rng(1));
+    setPassRunner(data, old);
+    shared.advance(1); // shard 0's first block here; the others asked of `old`
+    old.take = () => {
+      throw new Error('these threads are gone');
+    };
+    setPassRunner(data, new FakeRunner(2, data, rng(2)));
+    while (!shared.epochComplete) shared.advance(BLOCK_ROWS);
+    shared.advance(1);
+    shared.finishEpoch(true);
     expectSame(alone, shared);
   });
 
