@@ -33,6 +33,8 @@ export interface RowReach extends Reach {
 }
 
 export interface RaceView {
+  /** The kind of target the typed text is read as (the chosen one, else the default's). */
+  kind: Target['kind'];
   /** The target in force, null before any run has taken a step (and nothing typed). */
   target: Target | null;
   /** Whether the target is the default one (nothing typed, or the typed one refused). */
@@ -46,20 +48,30 @@ export interface RaceView {
   firstBySeconds: string[];
 }
 
-/** The race view of `rows` for the typed target (`text` for `kind`; empty: the default). */
-export function raceView(rows: readonly RaceRow[], kind: Target['kind'], text: string): RaceView {
+/**
+ * The race view of `rows` for the typed target: `text` read as `kind` (null: the default's kind);
+ * an empty text means the default target.
+ */
+export function raceView(
+  rows: readonly RaceRow[],
+  chosen: Target['kind'] | null,
+  text: string,
+): RaceView {
   const records = rows.map((r) => r.record);
   const racers = rows.map((r) => ({
     curves: r.record.curves,
     pStar: optimumOf(r.record, records)?.primal ?? null,
   }));
+  const fallback = defaultTarget(racers);
+  const kind = chosen ?? fallback?.kind ?? 'objective';
   const typed = parseTarget(kind, text);
-  const target = (typed.ok ? typed.target : null) ?? defaultTarget(racers);
+  const target = (typed.ok ? typed.target : null) ?? fallback;
   const error = typed.ok ? '' : typed.error;
   const isDefault = !typed.ok || typed.target === null;
   if (!target) {
     const none = { epoch: null, seconds: null, limit: null, firstInEpochs: false };
     return {
+      kind,
       target,
       isDefault,
       error,
@@ -77,6 +89,7 @@ export function raceView(rows: readonly RaceRow[], kind: Target['kind'], text: s
   const byEpoch = new Set(result.firstByEpoch);
   const bySeconds = new Set(result.firstBySeconds);
   return {
+    kind,
     target,
     isDefault,
     error,
@@ -101,8 +114,9 @@ export function targetText(target: Target): string {
 }
 
 /** A row's cell: 'epoch 12, 0.412 ms', 'epoch 12' (no time), 'not yet', or '—' (no target). */
-export function reachText(view: RaceView, reach: Reach | undefined): string {
+export function reachText(view: RaceView, reach: RowReach | undefined): string {
   if (!view.target || !reach) return '—';
+  if (reach.limit === null) return 'P* not known';
   if (reach.epoch === null) return 'not yet';
   const at = `epoch ${formatCount(reach.epoch)}`;
   return reach.seconds === null ? at : `${at}, ${formatSeconds(reach.seconds)}`;

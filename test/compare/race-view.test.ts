@@ -53,6 +53,24 @@ describe('raceView', () => {
     expect([bad.target, bad.isDefault]).toEqual([{ kind: 'objective', value: 0.2 }, true]);
   });
 
+  it('reads the typed text as the chosen kind, else as the default’s', () => {
+    const solved = run('s', [1, 0.5, 0.19], 0.1, { optimum: { primal: 0.15, gap: 1e-9 } });
+    expect(raceView([a, solved], null, '').kind).toBe('gap');
+    expect(raceView([a, solved], null, '0.05').target).toEqual({ kind: 'gap', eps: 0.05 });
+    expect(raceView([a, solved], 'objective', '0.25').target).toEqual({
+      kind: 'objective',
+      value: 0.25,
+    });
+    expect(raceView([a, b], null, '0.25').kind).toBe('objective');
+  });
+
+  it('a row whose P* nobody knows cannot reach P − P* ≤ ε', () => {
+    const solved = run('s', [1, 0.5, 0.19], 0.1, { optimum: { primal: 0.15, gap: 1e-9 } });
+    const other = run('o', [1, 0.2], 0.1, { hp: { ...makeRecord().hp, reg: 0.02, epochs: 1 } });
+    const v = raceView([solved, other], 'gap', '0.1');
+    expect(v.rows.map((r) => reachText(v, r))).toEqual(['epoch 2, 200 ms', 'P* not known']);
+  });
+
   it('measures P − P* with the P* any row of the same data and λ knows', () => {
     const solved = run('s', [1, 0.5, 0.19], 0.1, { optimum: { primal: 0.15, gap: 1e-9 } });
     const v = raceView([a, solved], 'gap', '0.1');
@@ -71,8 +89,10 @@ describe('raceView', () => {
   it('writes a row’s reach', () => {
     const v = raceView([a, b], 'objective', '');
     expect(v.rows.map((r) => reachText(v, r))).toEqual(['epoch 3, 1.5 s', 'epoch 5, 50 ms']);
-    expect(reachText(v, { epoch: 1200, seconds: null })).toBe('epoch 1,200');
-    expect(reachText(v, { epoch: null, seconds: null })).toBe('not yet');
+    const row = v.rows[0]!;
+    expect(reachText(v, { ...row, epoch: 1200, seconds: null })).toBe('epoch 1,200');
+    expect(reachText(v, { ...row, epoch: null, seconds: null })).toBe('not yet');
+    expect(reachText(v, { ...row, epoch: null, seconds: null, limit: null })).toBe('P* not known');
     expect(reachText(raceView([], 'objective', ''), undefined)).toBe('—');
   });
 
