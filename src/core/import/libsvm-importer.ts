@@ -53,7 +53,12 @@ export class LibsvmImporter extends LineReader implements Importer {
     store.reserve(this.bytesRead, this.limits.rows);
     // The label: one token.
     const labelStart = p;
-    while (p < stop && buf[p] !== 32 && buf[p] !== 9) p++;
+    let colon = false;
+    while (p < stop && buf[p] !== 32 && buf[p] !== 9) {
+      if (buf[p] === 58) colon = true;
+      p++;
+    }
+    if (colon) throw this.noLabel(buf, start, labelStart, p);
     const cls = this.labels.classOf(buf, labelStart, p, reader);
     if (cls < 0) throw this.badLabel(buf, start, labelStart, p, cls);
     let last = 0;
@@ -120,6 +125,17 @@ export class LibsvmImporter extends LineReader implements Importer {
   ): ImportError {
     const { code, expected, found } = this.labels.problem(cls, buf, at, end);
     return this.fail(code, buf, start, at, expected, found);
+  }
+
+  private noLabel(buf: Uint8Array, start: number, at: number, end: number): ImportError {
+    return this.fail(
+      'syntax',
+      buf,
+      start,
+      at,
+      'a label first (label index:value …)',
+      excerpt(buf, at, end),
+    );
   }
 
   private syntax(buf: Uint8Array, start: number, at: number, stop: number): ImportError {

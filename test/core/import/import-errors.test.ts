@@ -282,6 +282,14 @@ const cases: Case[] = [
   ],
   [
     'libsvm',
+    '+1 1:0.5\n1:2 2:1\n',
+    'syntax',
+    2,
+    1,
+    'Line 2, column 1: expected a label first (label index:value …), found "1:2".',
+  ],
+  [
+    'libsvm',
     '+1 1:0.5\n-1 qid:3 1:2\n',
     'syntax',
     2,
