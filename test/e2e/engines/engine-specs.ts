@@ -2,7 +2,8 @@
  * The specs every engine runs, written once against the driver-neutral page: the article's
  * numbers (and its run time at the default settings, printed), pause / step / resume, a run at a
  * million points without long tasks where the engine reports them, Compare across two pages of one
- * profile, and a run file exported in one profile and imported in another.
+ * profile, a run file exported in one profile and imported in another, and a CSV file imported,
+ * trained on and exported back.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { readReport } from '../report-fixture.ts';
@@ -244,6 +245,30 @@ export function engineSpecs(launch: () => Promise<EngineBrowser>): void {
       expect(await attr(c, row(id), 'data-mean-loss')).toBe(meanLoss);
       expect(await attr(c, row(id), 'data-epoch')).toBe('60');
       expect(await c.text('run-import-error')).toBe('');
+    });
+  });
+
+  describe('your own data', () => {
+    it('imports a CSV with labels in no order, trains on it and exports it back as it was', async () => {
+      const rows = Array.from({ length: 40 }, (_, i) => {
+        const [x0, x1] = [((i * 37) % 23) / 4 - 3, ((i * 11) % 17) / 3 - 3];
+        return `${x0},${x1},${x0 - 0.5 * x1 > 0 ? 1 : -1}\n`;
+      });
+      const csv = `x0,x1,label\n${rows.join('')}`;
+      const a = await open(short('0.05'));
+      await waitReady(a);
+      await a.setInputFile('import-data', { name: 'bad.csv', content: 'x0,label\n1,1\n2,1\n' });
+      await waitForSelector(a, byTestId('import-error'));
+      expect(await a.text('import-error')).toBe(
+        'The file: expected two distinct labels, found only "1" (in all 2 rows).',
+      );
+      await a.setInputFile('import-data', { name: 'mine.csv', content: csv });
+      await waitForSelector(a, `${byTestId('plot')}[data-n="40"]`);
+      await waitReady(a);
+      await a.click('train');
+      await waitForStatus(a, 'done');
+      expect(await epoch(a)).toBe(60);
+      expect((await captureDownload(a, 'export-csv')).text).toBe(csv);
     });
   });
 }
