@@ -84,7 +84,7 @@ export class CsvImporter extends LineReader implements Importer {
     const { d, columns, delimiter, reader, quoted } = this;
     const n = store.n;
     if (n >= this.maxRows) throw this.tooMany(buf, start);
-    store.reserve(this.bytesRead, this.maxRows);
+    store.reserve(this.lineEnd, this.maxRows);
     const x = store.x;
     const lc = this.labelColumn;
     let base = n * d;

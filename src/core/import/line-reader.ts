@@ -15,6 +15,8 @@ export abstract class LineReader {
   bytesRead = 0;
   /** Lines started so far: the 1-based number of the line being read. */
   lines = 0;
+  /** The file offset just past the line being read (its '\n' included): sizes estimates. */
+  protected lineEnd = 0;
   private pending = new Uint8Array(256);
   private pendingLength = 0;
   private error: ImportError | null = null;
@@ -28,12 +30,14 @@ export abstract class LineReader {
   push(chunk: Uint8Array): void {
     if (this.error) throw this.error;
     try {
+      const base = this.bytesRead;
       this.bytesRead += chunk.length;
       let start = 0;
       if (this.pendingLength > 0) {
         const nl = chunk.indexOf(10);
         this.keep(chunk, 0, nl < 0 ? chunk.length : nl);
         if (nl < 0) return;
+        this.lineEnd = base + nl + 1;
         this.emit(this.pending, 0, this.pendingLength);
         this.pendingLength = 0;
         start = nl + 1;
@@ -41,6 +45,7 @@ export abstract class LineReader {
       for (;;) {
         const nl = chunk.indexOf(10, start);
         if (nl < 0) break;
+        this.lineEnd = base + nl + 1;
         this.emit(chunk, start, nl);
         start = nl + 1;
       }
@@ -55,6 +60,7 @@ export abstract class LineReader {
   protected endLines(): void {
     if (this.error) throw this.error;
     try {
+      this.lineEnd = this.bytesRead;
       if (this.pendingLength > 0) this.emit(this.pending, 0, this.pendingLength);
       this.pendingLength = 0;
     } catch (e) {

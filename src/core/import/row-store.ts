@@ -30,7 +30,7 @@ export class RowStore {
 
   /**
    * Makes room for row n (its slots are zero). `bytesRead` is how far into the file row n ends
-   * (for the size estimate); `maxRows` caps the capacity.
+   * (for the size estimate: rows so far per byte so far); `maxRows` caps the capacity.
    */
   reserve(bytesRead: number, maxRows: number): void {
     if (this.n < this.capacity) return;
