@@ -59,7 +59,8 @@ describe("a dcd run's snapshots carry its certified gap", () => {
       if (s.epoch === 2) paused ??= service.pause();
     });
     while (!paused) await new Promise((r) => setImmediate(r));
-    const p = (await paused)!;
+    // Set in the callback, which TypeScript does not follow.
+    const p = (await (paused as Promise<Snapshot | null>))!;
     expect([p.epoch, p.svIncluded]).toEqual([2, false]); // mid-epoch: the kept epoch 2
     expect(p.gap).toBe(gapAt(2));
     const three = await service.step(1, hp);
