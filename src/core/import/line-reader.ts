@@ -20,6 +20,7 @@ export abstract class LineReader {
   private pending = new Uint8Array(256);
   private pendingLength = 0;
   private error: ImportError | null = null;
+  private ended = false;
 
   /** `lineBytes`: the longest line allowed (a longer one is refused while it is read). */
   constructor(private readonly lineBytes: number) {}
@@ -29,6 +30,7 @@ export abstract class LineReader {
 
   push(chunk: Uint8Array): void {
     if (this.error) throw this.error;
+    if (this.ended) throw new Error('push after finish: an importer reads one file');
     try {
       const base = this.bytesRead;
       this.bytesRead += chunk.length;
@@ -59,6 +61,9 @@ export abstract class LineReader {
   /** Reads the last line when the file does not end with '\n'. Throws ImportError. */
   protected endLines(): void {
     if (this.error) throw this.error;
+    // finish() packs the rows in place: a second one would read packed rows as unpacked.
+    if (this.ended) throw new Error('finish called twice: an importer reads one file');
+    this.ended = true;
     try {
       this.lineEnd = this.bytesRead;
       if (this.pendingLength > 0) this.emit(this.pending, 0, this.pendingLength);

@@ -396,6 +396,11 @@ describe('bad files: the exact message, line and column', () => {
     );
     expect(() => importer.push(new TextEncoder().encode('2,0\n'))).toThrow(/Line 3, column 1/);
     expect(() => importer.finish()).toThrow(/Line 3, column 1/);
+    const done = createImporter('libsvm');
+    done.push(new TextEncoder().encode('1 1:1\n0 1:2\n'));
+    expect(done.finish().n).toBe(2);
+    expect(() => done.push(new TextEncoder().encode('1 1:1\n'))).toThrow('push after finish');
+    expect(() => done.finish()).toThrow('finish called twice');
     const spent = createImporter('libsvm');
     expect(() => spent.finish()).toThrow(/empty file/);
     expect(() => spent.finish()).toThrow(/empty file/);
