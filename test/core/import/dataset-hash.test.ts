@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetHash } from '../../../src/core/import/dataset-hash.ts';
+import { DatasetHasher, datasetHash } from '../../../src/core/import/dataset-hash.ts';
 import { experiment } from '../helpers.ts';
 
 describe('datasetHash', () => {
@@ -40,5 +40,20 @@ describe('datasetHash', () => {
     expect(datasetHash(x, y, 2, 2)).toBe(datasetHash(x.slice(0, 4), y.slice(0, 2), 2, 2));
     expect(datasetHash(x.subarray(1), y, 2, 2)).not.toBe(datasetHash(x, y, 2, 2));
     expect(() => datasetHash(x, y, 3, 2)).toThrow(RangeError);
+  });
+
+  it('gives the same hash in slices of any size (DatasetHasher)', () => {
+    const { data } = experiment({ nPerClass: 50, trueW: [1, 2, 3] });
+    const whole = datasetHash(data.x, data.y, data.n, data.d);
+    for (const slice of [1, 3, 7, 8, 100, 1000, 4096]) {
+      const hasher = new DatasetHasher(data.x, data.y, data.n, data.d);
+      let steps = 0;
+      while (!hasher.advance(slice)) steps++;
+      expect(hasher.digest(), `slice ${slice}`).toBe(whole);
+      expect(steps).toBe(Math.ceil((4 + 8 * data.n * (data.d + 1)) / slice) - 1);
+    }
+    const early = new DatasetHasher(data.x, data.y, data.n, data.d);
+    early.advance(10);
+    expect(() => early.digest()).toThrow('digest before the last byte');
   });
 });
