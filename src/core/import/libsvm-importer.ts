@@ -50,7 +50,7 @@ export class LibsvmImporter extends LineReader implements Importer {
     if (p === stop || buf[p] === 35) return; // blank, or a comment line
     const n = store.n;
     this.checkRows(buf, start, p, n + 1, this.d);
-    store.reserve(this.lineEnd, this.limits.rows);
+    store.reserve(this.lineEnd, this.limits.rows, this.d);
     // The label: one token.
     const labelStart = p;
     let colon = false;

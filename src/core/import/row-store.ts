@@ -30,16 +30,18 @@ export class RowStore {
 
   /**
    * Makes room for row n (its slots are zero). `bytesRead` is how far into the file row n ends
-   * (for the size estimate: rows so far per byte so far); `maxRows` caps the capacity.
+   * (for the size estimate: rows so far per byte so far); `maxRows` caps the capacity. `d` (at
+   * most the stride, the features in use): a growth narrows the rows to d, as it copies them
+   * anyway, so a generous early widening costs nothing at the end.
    */
-  reserve(bytesRead: number, maxRows: number): void {
+  reserve(bytesRead: number, maxRows: number, d = this.stride): void {
     if (this.n < this.capacity) return;
     let rows = 2 * this.capacity;
     if (this.sizeHint > bytesRead && this.n > 0) {
       const estimate = Math.ceil(((this.sizeHint / bytesRead) * this.n + 16) * 1.1);
       rows = Math.max(Math.ceil(this.capacity * 1.25), estimate);
     }
-    this.resize(Math.max(this.n + 1, Math.min(rows, maxRows)), this.stride);
+    this.resize(Math.max(this.n + 1, Math.min(rows, maxRows)), Math.max(1, d));
   }
 
   /**
@@ -50,13 +52,16 @@ export class RowStore {
     if (stride > this.stride) this.resize(this.capacity, stride);
   }
 
+  /** New buffers of `capacity` rows of `stride` slots, holding rows [0, n] (n: being filled). */
   private resize(capacity: number, stride: number): void {
     const x = new Float64Array(capacity * stride);
-    if (stride === this.stride) x.set(this.x.subarray(0, this.n * stride));
+    const old = this.stride;
+    if (stride === old) x.set(this.x.subarray(0, this.n * stride));
     else {
-      const rows = Math.min(this.n + 1, this.capacity);
+      const rows = Math.min(this.n + 1, this.capacity, capacity);
+      const k = Math.min(old, stride);
       for (let i = 0; i < rows; i++) {
-        x.set(this.x.subarray(i * this.stride, (i + 1) * this.stride), i * stride);
+        for (let j = 0; j < k; j++) x[i * stride + j] = this.x[i * old + j]!;
       }
     }
     const y = new Float64Array(capacity);
@@ -73,11 +78,15 @@ export class RowStore {
    */
   pack(d: number): { x: Float64Array; y: Float64Array } {
     const { n, stride } = this;
+    const x = this.x;
     if (d !== stride) {
-      for (let i = 1; i < n; i++) this.x.copyWithin(i * d, i * stride, i * stride + d);
+      // Forward: row i's target [i·d, i·d + d) never overlaps a later row's source.
+      for (let i = 1; i < n; i++) {
+        for (let j = 0; j < d; j++) x[i * d + j] = x[i * stride + j]!;
+      }
     }
     const fit = (a: Float64Array, length: number): Float64Array =>
       a.length * 4 <= length * 5 ? a.subarray(0, length) : a.slice(0, length);
-    return { x: fit(this.x, n * d), y: fit(this.y, n) };
+    return { x: fit(x, n * d), y: fit(this.y, n) };
   }
 }

@@ -45,6 +45,22 @@ describe('LibsvmImporter: good files', () => {
     expect(data.labels[0]).toEqual({ text: '1', y: 1, rows: 3001 });
   });
 
+  it('narrows rows widened generously early (d = 5 in a stride of 8) as the store grows', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      i,
+      -i - 1,
+      i / 7,
+      0,
+      i % 5 === 0 ? 0 : 1 / (i + 1),
+    ]);
+    const text = rows
+      .map((r, i) => `${i % 2} ${r.map((v, j) => (v === 0 ? '' : `${j + 1}:${v}`)).join(' ')}`)
+      .join('\n');
+    const data = importText('libsvm', text);
+    expect([data.n, data.d]).toEqual([3000, 5]);
+    expectSameBits(data.x, rows.flat());
+  });
+
   it('reads tabs and runs of spaces, comments, blank lines, CRLF and a BOM', () => {
     const text = '\uFEFF# a comment\r\n1  1:1\t2:2 # trailing\r\n\r\n0\t2:-1 \r\n';
     const data = importText('libsvm', text);
