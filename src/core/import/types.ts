@@ -98,7 +98,7 @@ export type ImportErrorCode =
   | 'bad-label' // an empty label, or NaN/Infinity as a label
   | 'third-label' // a third distinct label
   | 'one-class' // every row has the same label
-  | 'syntax' // LIBSVM: not `label index:value …`
+  | 'syntax' // LIBSVM: not `label index:value …`; CSV: text after a closing quote
   | 'index-zero' // LIBSVM: index 0 (indices start at 1)
   | 'index-order' // LIBSVM: an index not greater than the one before
   | 'index-repeated' // LIBSVM: the same index twice on a line
