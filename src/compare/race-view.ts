@@ -4,6 +4,7 @@
  * refused, each row's reach and whether it was first in epochs or in time, each row's P* (for
  * the P − P* overlay) and the objective each row had to reach (the chart's target line).
  */
+import { sameRecipe } from '../fields.ts';
 import { optimumOf } from './optimum-distance.ts';
 import {
   defaultTarget,
@@ -46,6 +47,8 @@ export interface RaceView {
   /** Keys of the rows first in epochs, and first in time (ties share). */
   firstByEpoch: string[];
   firstBySeconds: string[];
+  /** Every row has the same dataset and λ: their objectives are of one problem. */
+  oneProblem: boolean;
 }
 
 /**
@@ -58,6 +61,10 @@ export function raceView(
   text: string,
 ): RaceView {
   const records = rows.map((r) => r.record);
+  const [head] = records;
+  const oneProblem = records.every(
+    (r) => r.hp.reg === head!.hp.reg && sameRecipe(r.recipe, head!.recipe),
+  );
   const racers = rows.map((r) => ({
     curves: r.record.curves,
     pStar: optimumOf(r.record, records)?.primal ?? null,
@@ -83,6 +90,7 @@ export function raceView(
       })),
       firstByEpoch: [],
       firstBySeconds: [],
+      oneProblem,
     };
   }
   const result = reachedFirst(racers, target);
@@ -103,6 +111,7 @@ export function raceView(
     })),
     firstByEpoch: result.firstByEpoch.map((i) => rows[i]!.key),
     firstBySeconds: result.firstBySeconds.map((i) => rows[i]!.key),
+    oneProblem,
   };
 }
 

@@ -69,6 +69,8 @@ describe('raceView', () => {
     const other = run('o', [1, 0.2], 0.1, { hp: { ...makeRecord().hp, reg: 0.02, epochs: 1 } });
     const v = raceView([solved, other], 'gap', '0.1');
     expect(v.rows.map((r) => reachText(v, r))).toEqual(['epoch 2, 200 ms', 'P* not known']);
+    expect(v.oneProblem).toBe(false);
+    expect(raceView([solved, a], 'gap', '0.1').oneProblem).toBe(true);
   });
 
   it('measures P − P* with the P* any row of the same data and λ knows', () => {
