@@ -115,7 +115,7 @@ describe('parseRunJson', () => {
     const bad = { ...v2, hp: { ...v2.hp, optimizer: 'adam' } };
     expect(parseRunJson(JSON.stringify(bad))).toEqual({
       ok: false,
-      error: 'hp.optimizer must be one of gd, pegasos, sgd, momentum, got "adam"',
+      error: 'hp.optimizer must be one of gd, pegasos, sgd, momentum, dcd, got "adam"',
     });
   });
 
