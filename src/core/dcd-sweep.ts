@@ -37,10 +37,15 @@ export class SweepState {
   /** Whether rows may be shrunk (off after a solve that shrinking kept from converging). */
   shrinking = true;
 
-  constructor(order: Uint32Array) {
+  /**
+   * `shareOrder`: for sweeps that never shrink (shrinking false from the start), index[] is the
+   * order itself (a sweep then writes each entry back unchanged), saving 4 bytes a row.
+   */
+  constructor(order: Uint32Array, shareOrder = false) {
     this.order = order;
-    this.index = Uint32Array.from(order);
+    this.index = shareOrder ? order : Uint32Array.from(order);
     this.activeSize = order.length;
+    if (shareOrder) this.shrinking = false;
   }
 
   /** All rows active again, thresholds off (liblinear's un-shrinking). */

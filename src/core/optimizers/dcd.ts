@@ -86,8 +86,8 @@ export class Dcd implements Optimizer {
     this.C = 1 / data.n;
     // One class only: every row in order (the search then finds h = 0 at b = ±1).
     const order = classOrder(data.y) ?? Uint32Array.from({ length: data.n }, (_, i) => i);
-    this.sweep = new SweepState(order);
-    this.sweep.shrinking = false; // thresholds stay ±Infinity: no row is ever shrunk
+    // No shrinking (thresholds stay ±Infinity), so the sweep reads the order itself.
+    this.sweep = new SweepState(order, true);
     this.sums = new ClassDualSums(data.d);
     this.search = new DcdBiasSearch(data.d);
     this.pass = new EvalPass(data);
