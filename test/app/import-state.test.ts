@@ -59,6 +59,24 @@ describe('ImportState', () => {
     expect(app.summary!.d).toBe(3);
   });
 
+  it('Cancel stops a reading: the data on screen stays', async () => {
+    const app = await ready();
+    const summary = app.summary;
+    await app.imports.choose(new File([csv(20_000)], 'big.csv'));
+    // The reading of 20,000 rows takes many slices; Cancel lands before its end.
+    await until(() => app.run.phase === 'generating', 'the reading');
+    app.cancelGenerate();
+    await app.run.settled();
+    expect(app.run.message).toBe('Cancelled: the data on screen stays.');
+    expect(app.status).toBe('idle');
+    expect(app.summary).toBe(summary);
+    expect(app.imports.error).toBe('');
+    // The same file read again afterwards is the data.
+    app.imports.load();
+    await until(() => app.summary !== summary && app.run.idle, 'the reading');
+    expect(app.summary!.source!.rows).toBe(20_000);
+  });
+
   it('reads the chosen file again with other choices (the label column)', async () => {
     const app = await ready();
     await imported(app, 'y,a,b\n1,0.5,2\n0,1.5,3\n1,2.5,4\n');
