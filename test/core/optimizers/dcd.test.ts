@@ -159,6 +159,20 @@ describe('dcd as an Optimizer', () => {
     expect(bits(same.alpha)).toEqual(bits(plain.alpha));
   });
 
+  it.each([1, -1])(
+    'one class only (y = %i): ends at P = 0 with a gap of 0, never spinning',
+    (y) => {
+      const n = 10;
+      const x = Float64Array.from({ length: 2 * n }, (_, k) => Math.sin(k + 1));
+      const data = { x, y: new Float64Array(n).fill(y), n, d: 2, nPositive: y > 0 ? n : 0 };
+      const opt = new Dcd(data, { w: Float64Array.of(0.3, -0.2), b: 0 }, HP);
+      opt.setSettings(HP);
+      drive(opt, 1000, [64]);
+      expect([opt.metrics().objective, opt.certifiedGap(), bits(opt.w)]).toEqual([0, 0, [0, 0]]);
+      expect(opt.b * y).toBeGreaterThanOrEqual(1); // every point on or beyond its margin
+    },
+  );
+
   it('refuses λ <= 0, naming the field', () => {
     expect(() => build().opt.setSettings({ lr: 0.05, reg: 0 })).toThrow(
       /reg must be .*> 0 for dcd/u,
