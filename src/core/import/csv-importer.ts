@@ -106,9 +106,14 @@ export class CsvImporter extends LineReader implements Importer {
         const q = quoted.bytes;
         if (col === lc) cls = this.label(q, 0, quoted.length, buf, start, at);
         else {
-          const v = reader.read(q, 0, quoted.length);
-          if (v !== v || reader.end !== quoted.length || v - v !== 0) {
-            throw this.badNumber(q, 0, quoted.length, buf, start, at, col);
+          // Spaces inside the quotes are not part of a number either (Number(" 2 ") is 2).
+          let qs = 0;
+          let qe = quoted.length;
+          while (qs < qe && (q[qs] === 32 || q[qs] === 9)) qs++;
+          while (qe > qs && (q[qe - 1] === 32 || q[qe - 1] === 9)) qe--;
+          const v = reader.read(q, qs, qe);
+          if (v !== v || reader.end !== qe || v - v !== 0) {
+            throw this.badNumber(q, qs, qe, buf, start, at, col);
           }
           x[base++] = v;
         }

@@ -120,7 +120,7 @@ describe('CsvImporter: good files', () => {
   it('trims spaces and tabs around fields and reads quoted fields (RFC 4180)', () => {
     const data = importText(
       'csv',
-      '"width, cm", "say ""hi""" ,\t"label"\n 1.5 ,\t"2" , "yes"\n3,4,no\n',
+      '"width, cm", "say ""hi""" ,\t"label"\n 1.5 ,\t" 2\t" , "yes"\n3,4,no\n',
     );
     expect(data.header).toEqual(['width, cm', 'say "hi"', 'label']);
     expect(plain(data)).toMatchObject({ x: [1.5, 2, 3, 4], y: [1, -1] });

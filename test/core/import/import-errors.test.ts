@@ -106,11 +106,11 @@ const cases: Case[] = [
   ],
   [
     'csv',
-    'é,b,y\n1,2,1\n3,"4\t",0\n',
+    'é,b,y\n1,2,1\n3,"4\r",0\n',
     'not-a-number',
     3,
     3,
-    'Line 3, column 3: expected a number for feature "b", found "4\\t".',
+    'Line 3, column 3: expected a number for feature "b", found "4\\r".',
   ],
   [
     'csv',
