@@ -6,7 +6,10 @@
  * Data layout: x row-major n×d, y ±1, w length d; `acc.gw` has length d; `sv` has length >= n.
  * Per row: s = b + w_0·x_0 + … (left to right), m = 1 − y·s; where m > 0 the row adds m to the
  * loss, −y·x to gw and −y to gb, and its index to sv. Sums run in row order, so a pass split into
- * any slices gives the same bits as one call over all rows.
+ * any slices gives the same bits as one call over all rows. A full pass calls the kernels block by
+ * block (blocked-sums.ts: each block of 65,536 rows from zero, the partials added in order);
+ * scan-dispatch.ts picks the kernel: the class kernels here for the generator's layout at d = 2,
+ * else general-kernels.ts (rows in any order); the careful kernel on a non-finite margin.
  *
  * The fast kernels use a 0/1 mask instead of a branch (V8 compiles `+(m > 0)` without one, which
  * nearly halves an epoch at n = 10^6). Multiplying by a 0 mask adds a signed zero, which leaves
@@ -188,7 +191,11 @@ export function scanNegativesD2Capture(
   acc.signedPositive = signedPositive;
 }
 
-/** Fast kernel for any d and any order of labels; always writes support-vector indices. */
+/**
+ * The first general kernel (any d, any order of labels, one row at a time, gradient by the mask);
+ * always writes support-vector indices. Passes now take general-kernels.ts, bit for bit the same
+ * and several times faster; this simple form stays as a reference for tests.
+ */
 export function scanRows(
   x: Float64Array,
   y: Float64Array,
