@@ -9,6 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { datasetCsv, datasetLibsvm } from '../../src/core/export-formats.ts';
 import { createImporter } from '../../src/core/import/import-data.ts';
+import { seriousAxeViolations } from './axe.ts';
 import { pagePerTest } from './browser.ts';
 import { byTestId, text, value, waitForStatus, waitReady } from './page-model.ts';
 
@@ -112,6 +113,8 @@ describe('import', () => {
       await waitForStatus(page, 'done');
       expect(await value(page, 'epoch')).toBe('400');
       expect(await download(page, exporter)).toBe(body);
+      // The import panel, the source and the feature choices are accessible.
+      if (d === 5) expect(await seriousAxeViolations(page)).toEqual([]);
     },
   );
 
