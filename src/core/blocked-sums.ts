@@ -8,7 +8,7 @@
  * - A block's partial is its rows summed from zero in the reference's order (row by row, as in
  *   pass-kernels.ts): scanBlock(). Any thread may compute any block.
  * - The pass's total is the partials added in block order, 0 + p_0 + p_1 + …, by addPartial()
- *   into a total cleared with clearSums() (evaluate.ts).
+ *   into a total cleared with clearSums() (pass-sums.ts; evaluate.ts re-exports it).
  * - For n ≤ B that is 0 + p_0 = p_0, bit for bit the reference's sequential order (a partial is
  *   never −0), so the article's numbers and the report fixtures are unchanged.
  * - Support-vector indices: scanBlock writes the indices of its block's support vectors, in
