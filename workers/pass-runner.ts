@@ -18,11 +18,19 @@ export function canShareMemory(): boolean {
 }
 
 /**
+ * Whether `buffer` is shared memory. Safe where SharedArrayBuffer is not defined (WebKitGTK
+ * says it is cross-origin isolated, yet has none).
+ */
+export function isShared(buffer: ArrayBufferLike): boolean {
+  return typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
+}
+
+/**
  * The dataset with x and y in shared memory when it can be (one copy, at dataset time, so no
  * pass ever copies rows); the same object otherwise or when they already are.
  */
 export function shareDataset(data: Dataset): Dataset {
-  if (!canShareMemory() || data.x.buffer instanceof SharedArrayBuffer) return data;
+  if (!canShareMemory() || isShared(data.x.buffer)) return data;
   const x = new Float64Array(new SharedArrayBuffer(data.x.byteLength));
   const y = new Float64Array(new SharedArrayBuffer(data.y.byteLength));
   x.set(data.x);
@@ -44,6 +52,8 @@ export class PoolPassRunner implements PassRunner {
   private readonly answers: { ticket: number; r: ShardResult }[] = [];
   private readonly waiters: Waiter[] = [];
   private failure: Error | null = null;
+  /** Helpers that have taken their rows. */
+  private started = 0;
   /** Requests sent to each helper and not yet answered. */
   private readonly unanswered: number[];
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -61,7 +71,7 @@ export class PoolPassRunner implements PassRunner {
     this.blocks = blockCount(data.n);
     const { d, n } = data;
     const split = passRows(data).classSplit;
-    const shared = data.x.buffer instanceof SharedArrayBuffer;
+    const shared = isShared(data.x.buffer);
     for (let j = 1; j < this.threads; j++) {
       const r0 = shared ? 0 : Math.min(n, blockStart(this.first(j)));
       const r1 = shared ? n : Math.min(n, blockStart(this.first(j + 1)));
@@ -70,7 +80,10 @@ export class PoolPassRunner implements PassRunner {
       const classSplit = split < 0 ? -1 : Math.min(Math.max(split - r0, 0), r1 - r0);
       const transfer = shared ? [] : [x.buffer as ArrayBuffer, y.buffer as ArrayBuffer];
       const rows = { job: 'rows', x, y, d, rowOffset: r0, n, classSplit };
-      this.pool.request(j - 1, rows, transfer).catch((e: unknown) => this.fail(e));
+      this.pool.request(j - 1, rows, transfer).then(
+        () => this.started++,
+        (e: unknown) => this.fail(e),
+      );
     }
     this.unsubscribe = pool.onBroken((e) => this.fail(e));
   }
@@ -115,6 +128,11 @@ export class PoolPassRunner implements PassRunner {
   /** Whether a thread has died or failed (a new pool is then needed). */
   get failed(): boolean {
     return this.failure !== null;
+  }
+
+  /** Whether a thread failed before every one had taken its rows (it could not start). */
+  get failedToStart(): boolean {
+    return this.failure !== null && this.started < this.pool.size;
   }
 
   dispose(): void {

@@ -29,6 +29,8 @@ export class PassThreads {
   threads = 1;
   private runner: PoolPassRunner | null = null;
   private data: Dataset | null = null;
+  /** Set when pass threads could not start here: runs then use one thread. */
+  private unavailable = false;
 
   /** Starts a helper thread (null: none); generation's threads use it too (generate-threads.ts). */
   readonly spawn: SpawnThread | null;
@@ -59,10 +61,15 @@ export class PassThreads {
     return this.spawn ? shareDataset(data) : data;
   }
 
-  /** Before a run over `data`: the pool it needs (kept, or fresh), or none for one thread. */
+  /**
+   * Before a run over `data`: the pool it needs (kept, or fresh), or none for one thread. A pool
+   * whose threads could not even start (an engine whose nested workers fail: the run that met it
+   * failed, naming the thread) is not tried again: later runs use this thread alone.
+   */
   prepare(data: Dataset): void {
-    const helpers = this.spawn ? this.threads - 1 : 0;
     const r = this.runner;
+    if (r?.failedToStart) this.unavailable = true;
+    const helpers = this.spawn && !this.unavailable ? this.threads - 1 : 0;
     if (r && this.data === data && r.threads === helpers + 1 && !r.failed) return;
     this.stop();
     if (helpers < 1 || data.n <= BLOCK_ROWS) return;

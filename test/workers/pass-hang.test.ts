@@ -62,4 +62,37 @@ describe('a pass thread that never answers', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
     await service.dispose();
   });
+
+  it('threads that cannot start fail one run, naming the thread; later runs use one thread', async () => {
+    let spawned = 0;
+    const failing = (): PoolThread => {
+      spawned++;
+      return {
+        post: () => undefined,
+        onMessage: () => undefined,
+        onDeath: (l) => void setTimeout(() => l('an error: the script failed'), 0),
+        terminate: () => undefined,
+      };
+    };
+    const service = createTrainerService({ spawnPassThread: failing });
+    const alone = createTrainerService({ spawnPassThread: null });
+    const recipe = { ...DEFAULT_RECIPE, nPerClass: 100_000 };
+    await service.generate(recipe);
+    await alone.generate(recipe);
+    await service.setThreads(2);
+    const hp = { ...DEFAULT_HYPERPARAMETERS, epochs: 3 };
+    await expect(service.train(hp, () => undefined)).rejects.toThrow(
+      'pass thread 2 of 2 stopped: an error: the script failed',
+    );
+    const again = await service.train(hp, () => undefined);
+    expect(spawned).toBe(1);
+    const expected = await alone.train(hp, () => undefined);
+    expect([again.epoch, Array.from(again.w), again.b]).toEqual([
+      expected.epoch,
+      Array.from(expected.w),
+      expected.b,
+    ]);
+    await service.dispose();
+    await alone.dispose();
+  });
 });
