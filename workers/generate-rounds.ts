@@ -1,33 +1,34 @@
 /**
- * Generation on several threads, bit for bit the sequential DatasetBuilder's: rounds of
- * candidates are split into one contiguous shard per thread (generate-threads.ts draws them),
- * and the training worker accepts each round's shards in candidate order (CandidateAcceptor).
- * Two rounds are in flight at a time, so the threads do not wait while a round is accepted; the
- * rounds are sized by the label rates seen so far, so few candidates are drawn past the last one
- * accepted, and nothing past the candidate cap.
+ * Generation on several threads, bit for bit the sequential DatasetBuilder's: consecutive shards
+ * of candidates are drawn on the threads (generate-threads.ts) and the training worker accepts
+ * them in candidate order (CandidateAcceptor). Shards go out while the label rates seen so far
+ * say more candidates are needed, so few are drawn past the last one accepted, and none past
+ * the candidate cap.
  *
  * The generator state after the last accepted candidate (the initial weights are drawn from it)
- * comes from a stream kept here, moved forward past each accepted round while the threads draw
- * the next (a raw skip: ~2.5 ns a word).
+ * comes from a stream kept here, moved forward past each accepted shard while the threads draw
+ * (a raw skip: ~2.5 ns a word).
  */
 import type { Dataset } from '../src/core/dataset.ts';
-import { CandidateAcceptor, splitCandidates } from '../src/core/generate-shard-accept.ts';
+import { CandidateAcceptor } from '../src/core/generate-shard-accept.ts';
 import { CandidateStream } from '../src/core/generate-shard.ts';
 import { PyRandom } from '../src/core/py-random.ts';
 import type { Recipe } from '../src/core/recipe.ts';
 import type { ShardDrawn } from './generate-shard-job.ts';
 import type { ShardRunner } from './generate-threads.ts';
 
-/** A thread's shard of one round: about 4 MB of candidates (coordinates and a label byte). */
-const SHARD_BYTES = 4_000_000;
-/** Rounds drawing at once. */
-const ROUNDS_IN_FLIGHT = 2;
+/** A shard: about 2 MB of candidates (coordinates and a label byte), ~30 ms of drawing at d = 2. */
+const SHARD_BYTES = 2_000_000;
+/** Shards sent to a thread and not yet answered: one drawing and one waiting, so it never idles. */
+const PER_THREAD = 2;
+/** Shards drawn or drawing and not yet accepted, per thread at most (bounds memory if one lags). */
+const AHEAD_PER_THREAD = 6;
 
 export interface RoundDeps {
   now: () => number;
-  /** Throws when the generation must stop; called after each round. */
+  /** Throws when the generation must stop; called after each shard is taken. */
   checkAlive: () => void;
-  /** A thread's share of a round, bytes (default SHARD_BYTES; tests make rounds small). */
+  /** A shard's size, bytes (default SHARD_BYTES; tests make shards small). */
   shardBytes?: number;
   /** Makes the dataset's x and y (default plain arrays). */
   alloc?: (length: number) => Float64Array;
@@ -36,6 +37,10 @@ export interface RoundDeps {
 /**
  * Draws the recipe's dataset on `runner`'s threads; `progress(accepted)` about every 50 ms.
  * Returns the dataset and the generator after its last candidate.
+ *
+ * Shards are consecutive ranges of candidates, sent as threads free up (the least busy thread
+ * first, at most PER_THREAD each), so a thread that the machine slows gets less work instead of
+ * holding the others up; they are accepted strictly in candidate order as they arrive.
  */
 export async function generateOnThreads(
   recipe: Recipe,
@@ -48,37 +53,57 @@ export async function generateOnThreads(
   const acc = new CandidateAcceptor(recipe, deps.alloc);
   const params = { d, trueW: Float64Array.from(trueW), trueB, noise };
   const local = new CandidateStream(seed, params, (s) => new PyRandom(s));
-  const shardBytes = deps.shardBytes ?? SHARD_BYTES;
-  const limit = runner.threads * Math.max(1, Math.floor(shardBytes / (8 * d + 1)));
-  const inFlight: Promise<ShardDrawn[]>[] = [];
+  const size = Math.max(1, Math.floor((deps.shardBytes ?? SHARD_BYTES) / (8 * d + 1)));
+  /** Shards not yet accepted, in candidate order. */
+  const queue: Promise<ShardDrawn>[] = [];
+  const busy = new Int32Array(runner.threads);
   let issued = 0;
-  let lastReport = deps.now();
-  while (!acc.done) {
-    while (inFlight.length < ROUNDS_IN_FLIGHT) {
-      const size = acc.nextRound(issued, limit);
-      if (size === 0) break;
-      const parts = splitCandidates(issued, size, runner.threads);
-      const round = Promise.all(
-        parts.map((p, t) => runner.draw(t, { seed, trueW, trueB, noise, ...p })),
+  let stopped = false;
+  /** Sends shards while a thread has room and more candidates look needed (never past the cap). */
+  const fill = () => {
+    while (!stopped && queue.length < AHEAD_PER_THREAD * runner.threads) {
+      let t = 0;
+      for (let j = 1; j < busy.length; j++) if (busy[j]! < busy[t]!) t = j;
+      if (busy[t]! >= PER_THREAD) return;
+      const count = acc.nextRound(issued, size);
+      if (count === 0) return;
+      busy[t]!++;
+      const shard = runner.draw(t, { seed, trueW, trueB, noise, start: issued, count });
+      // Runs before the loop below sees the shard; a failure is the loop's to report.
+      shard.then(
+        () => {
+          busy[t]!--;
+          fill();
+        },
+        () => {
+          stopped = true;
+        },
       );
-      round.catch(() => undefined); // awaited below; a round left behind must not go unhandled
-      inFlight.push(round);
-      issued += size;
+      queue.push(shard);
+      issued += count;
     }
-    let shards: ShardDrawn[];
-    try {
-      shards = await inFlight.shift()!;
-    } catch (e) {
-      deps.checkAlive(); // a cancelled generation says so, whatever became of its threads
-      throw e;
+  };
+  let lastReport = deps.now();
+  try {
+    while (!acc.done) {
+      fill();
+      let s: ShardDrawn;
+      try {
+        s = await queue.shift()!;
+      } catch (e) {
+        deps.checkAlive(); // a cancelled generation says so, whatever became of its threads
+        throw e;
+      }
+      deps.checkAlive();
+      acc.accept(s.start, s.coords, s.labels, s.count);
+      local.rngAt(acc.candidates);
+      if (deps.now() - lastReport > 50) {
+        lastReport = deps.now();
+        progress(acc.accepted);
+      }
     }
-    deps.checkAlive();
-    for (const s of shards) if (!acc.done) acc.accept(s.start, s.coords, s.labels, s.count);
-    local.rngAt(acc.candidates);
-    if (deps.now() - lastReport > 50) {
-      lastReport = deps.now();
-      progress(acc.accepted);
-    }
+  } finally {
+    stopped = true; // shards still drawing are dropped when they arrive
   }
   return { data: acc.result(), rng: local.rngAt(acc.candidates) };
 }
