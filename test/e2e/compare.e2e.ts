@@ -178,7 +178,7 @@ describe('run files', () => {
     expect(file.name).toBe('hinge-lab-run-lr-0.05-0.01-seed-7.json');
     const json = JSON.parse(file.bytes.toString('utf8'));
     expect(json.format).toBe('hinge-lab/run');
-    expect(json.version).toBe(2);
+    expect(json.version).toBe(3);
     expect(json.id).toBe(id);
     expect(String(json.metrics.meanLoss)).toBe(await value(a, 'mean-loss'));
     expect(json.svIndices).toHaveLength(Number(await value(a, 'sv-count')));
