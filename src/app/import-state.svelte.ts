@@ -62,8 +62,12 @@ export class ImportState {
     this.deps.load();
   }
 
-  /** The dataset on screen changed: a linked source it matches is no longer needed. */
+  /**
+   * New data is on screen: an earlier refusal's message no longer applies, and a linked source
+   * it matches is no longer needed.
+   */
   adopted(source: DataSource | undefined): void {
+    this.error = '';
     if (source && this.linked && source.hash === this.linked.hash) this.linked = null;
   }
 

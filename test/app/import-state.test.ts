@@ -105,6 +105,11 @@ describe('ImportState', () => {
     app.generate();
     await until(() => !app.generating && app.run.idle && !app.summary?.source, 'the generator');
     expect(app.summary).toMatchObject({ n: 60, d: 2 });
+    // A refusal's message goes when new data comes.
+    await imported(app, '', 'empty.csv');
+    expect(app.imports.error).not.toBe('');
+    app.generate();
+    await until(() => app.imports.error === '' && app.run.idle, 'the message to go');
     // A file chosen, then Generate pressed before the worker reads it: the generator's data.
     const before = app.summary;
     await app.imports.choose(new File([csv()], 'late.csv')); // queued: read after a frame
