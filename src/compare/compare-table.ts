@@ -46,11 +46,16 @@ export function settingColumns(records: readonly RunRecord[]): SettingColumn[] {
   }));
 }
 
-/** A record's cells under `columns` (the same order). */
+/**
+ * A record's cells under `columns` (the same order). A run on an imported file has no generator
+ * settings ('–'; its row's tags name the file).
+ */
 export function settingCells(record: RunRecord, columns: readonly SettingColumn[]): SettingCell[] {
   return columns.map((c) => {
     const entry = SETTINGS.entries.find((e) => e.key === c.key)!;
-    if (unused(record, c.key)) return { key: c.key, text: '–', differs: false };
+    if (unused(record, c.key) || (record.data && entry.group === 'recipe')) {
+      return { key: c.key, text: '–', differs: false };
+    }
     return { key: c.key, text: cellText(entry, valueOf(record, entry)), differs: c.differs };
   });
 }

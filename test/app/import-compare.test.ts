@@ -1,7 +1,7 @@
 /** Imported data in Compare and run files: records carry the file, Compare groups by its hash. */
 import { describe, expect, it } from 'vitest';
 import { recipeGroups } from '../../src/compare/compare-rows.ts';
-import { rowTags } from '../../src/compare/compare-table.ts';
+import { rowTags, settingCells, settingColumns } from '../../src/compare/compare-table.ts';
 import { optimumOf } from '../../src/compare/optimum-distance.ts';
 import { buildRecord } from '../../src/compare/record-builder.ts';
 import { parseRunJson, toRunJson } from '../../src/compare/run-file.ts';
@@ -99,6 +99,15 @@ describe('Compare on imported data', () => {
     expect(optimumOf(onFile(file, { id: 'b' }), [solved])).toEqual(solved.optimum);
     expect(optimumOf(onFile(other, { id: 'c' }), [solved])).toBeNull();
     expect(optimumOf(makeRecord({ id: 'g', optimum: undefined }), [solved])).toBeNull();
+  });
+
+  it('shows no generator settings for a run on a file, its training settings as usual', () => {
+    const columns = settingColumns([onFile(file), makeRecord()]);
+    const cells = settingCells(onFile(file), columns);
+    const text = (key: string) => cells.find((c) => c.key === key)?.text;
+    expect([text('seed'), text('nPerClass'), text('trueW')]).toEqual(['–', '–', '–']);
+    expect(text('lr')).toBe('0.05');
+    expect(settingCells(makeRecord(), columns).find((c) => c.key === 'seed')?.text).toBe('7');
   });
 
   it("tags a row with the file's name (escaped), rows × d and hash", () => {
