@@ -22,7 +22,7 @@ describe('datasetHash', () => {
     expect(datasetHash(x, y, n, d)).toBe(base);
     const x2 = Float64Array.from(x);
     const bits = new Uint8Array(x2.buffer);
-    bits[37] ^= 1;
+    bits[37] = bits[37]! ^ 1;
     expect(datasetHash(x2, y, n, d)).not.toBe(base);
     const z = Float64Array.from([0, 1]);
     const mz = Float64Array.from([-0, 1]);
