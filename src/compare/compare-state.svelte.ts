@@ -105,7 +105,8 @@ export class CompareState {
   readonly defaultLabel = $derived.by(() => {
     const recipe = this.app.datasetRecipe ?? this.app.settings?.recipe;
     const hp = this.app.settings?.hp ?? this.publisher.local?.hp;
-    return recipe && hp ? defaultLabel(recipe, hp) : 'this run';
+    const file = this.app.summary?.source?.name;
+    return recipe && hp ? defaultLabel(recipe, hp, file) : 'this run';
   });
   readonly label = $derived(this.customLabel ?? this.defaultLabel);
   readonly pinned = $derived(this.rows.some((r) => r.source === 'this-tab' && r.saved));

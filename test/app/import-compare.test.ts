@@ -1,6 +1,7 @@
 /** Imported data in Compare and run files: records carry the file, Compare groups by its hash. */
 import { describe, expect, it } from 'vitest';
 import { recipeGroups } from '../../src/compare/compare-rows.ts';
+import { defaultLabel } from '../../src/compare/default-label.ts';
 import { rowTags, settingCells, settingColumns } from '../../src/compare/compare-table.ts';
 import { optimumOf } from '../../src/compare/optimum-distance.ts';
 import { buildRecord } from '../../src/compare/record-builder.ts';
@@ -108,6 +109,13 @@ describe('Compare on imported data', () => {
     expect([text('seed'), text('nPerClass'), text('trueW')]).toEqual(['–', '–', '–']);
     expect(text('lr')).toBe('0.05');
     expect(settingCells(makeRecord(), columns).find((c) => c.key === 'seed')?.text).toBe('7');
+  });
+
+  it('labels a run on a file with the file, not the seed', () => {
+    const { recipe, hp } = makeRecord();
+    expect(defaultLabel(recipe, hp, 'iris.csv')).toBe('lr 0.05 · λ 0.01 · iris.csv');
+    expect(defaultLabel(recipe, hp, 'x'.repeat(100))).toBe(`lr 0.05 · λ 0.01 · ${'x'.repeat(30)}…`);
+    expect(defaultLabel(recipe, hp)).toBe('lr 0.05 · λ 0.01 · seed 7');
   });
 
   it("tags a row with the file's name (escaped), rows × d and hash", () => {
