@@ -4,7 +4,8 @@
  * sequential DatasetBuilder, as the training worker draws today) and with T generation threads
  * (Node worker threads running the pass workers' job table; this thread accepts the rounds, as the
  * training worker does). Runs alternate between the thread counts; each line gives every run's
- * time and the fastest. Every threaded dataset and its initial weights are checked equal to the
+ * time and the fastest, and the CPU time of each (all threads: on a shared machine it shows
+ * whether the threads got the cores). Every threaded dataset and its initial weights are checked equal to the
  * sequential ones, bit for bit. Figures, not tests: the machine is shared, so read ratios.
  */
 import { performance } from 'node:perf_hooks';
@@ -66,12 +67,17 @@ for (const t of threadCounts) {
 }
 
 const times = new Map<number, number[]>(threadCounts.map((t) => [t, []]));
+/** CPU seconds of the whole process (every thread) per run, beside the wall times. */
+const cpu = new Map<number, number[]>(threadCounts.map((t) => [t, []]));
 let reference: Generated | null = null;
 for (let r = 0; r < reps; r++) {
   for (const t of threadCounts) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const g = await generate(t);
     times.get(t)!.push((performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    cpu.get(t)!.push((c.user + c.system) / 1e6);
     if (t === 1) reference ??= g;
     else if (!same(g, (reference ??= sequential(recipe)))) {
       throw new Error(`${t} threads drew a different dataset`);
@@ -92,6 +98,7 @@ for (const t of threadCounts) {
     threads: t,
     seconds: Number(seconds.toFixed(3)),
     runs: all.map((s) => Number(s.toFixed(3))),
+    cpuSeconds: cpu.get(t)!.map((s) => Number(s.toFixed(3))),
     speedup: Number((base / seconds).toFixed(2)),
   };
   if (json) process.stdout.write(JSON.stringify(row) + '\n');

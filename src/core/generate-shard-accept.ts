@@ -60,16 +60,23 @@ export class CandidateAcceptor {
         `candidates must come in order: expected ${this.candidates}, got ${start}`,
       );
     }
+    // The counters live in locals through the loop (written back after): this is the one part
+    // of threaded generation that runs on a single thread, candidate by candidate.
     const { x, y, d, nPerClass: k } = this;
+    let positives = this.positives;
+    let negatives = this.negatives;
+    let seenPositive = this.seenPositive;
+    // The cap is reached at candidate maxCandidates − 1 of the stream, if not done by then.
+    const end = Math.min(count, this.maxCandidates - this.candidates);
     let i = 0;
-    for (; i < count && !this.done; i++) {
+    for (; i < end && (positives < k || negatives < k); i++) {
       const positive = labels[i] === 1;
       let row = -1;
       if (positive) {
-        this.seenPositive++;
-        if (this.positives < k) row = this.positives++;
-      } else if (this.negatives < k) {
-        row = k + this.negatives++;
+        seenPositive++;
+        if (positives < k) row = positives++;
+      } else if (negatives < k) {
+        row = k + negatives++;
       }
       if (row >= 0) {
         const from = i * d;
@@ -77,9 +84,13 @@ export class CandidateAcceptor {
         for (let j = 0; j < d; j++) x[to + j] = coords[from + j]!;
         y[row] = positive ? 1.0 : -1.0;
       }
-      if (++this.candidates >= this.maxCandidates && !this.done) {
-        throw hopelessRecipe(k, this.positives, this.negatives, this.candidates);
-      }
+    }
+    this.positives = positives;
+    this.negatives = negatives;
+    this.seenPositive = seenPositive;
+    this.candidates += i;
+    if (this.candidates >= this.maxCandidates && !this.done) {
+      throw hopelessRecipe(k, positives, negatives, this.candidates);
     }
     return i;
   }
