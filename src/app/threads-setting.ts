@@ -12,13 +12,24 @@ import { explain, parseText } from '../settings/text.ts';
 /** 1 to 16 threads. */
 export const THREADS_LIMIT = { kind: 'integer', min: 1, max: 16 } as const satisfies Limit;
 
+/** Whether this page can share memory with workers (cross-origin isolated, SharedArrayBuffer). */
+export function pageSharesMemory(): boolean {
+  const g = globalThis as { crossOriginIsolated?: boolean };
+  return typeof SharedArrayBuffer === 'function' && g.crossOriginIsolated === true;
+}
+
 /**
  * One less than the machine's logical cores (the page keeps one), within 1..16:
- * max(1, min(16, hardwareConcurrency − 1)); 1 when the browser does not say.
+ * max(1, min(16, hardwareConcurrency − 1)); 1 when the browser does not say. And 1 where the
+ * page cannot share memory: each pass worker would need its own copy of its rows (twice the
+ * data's memory in all), and such an engine (WebKitGTK here) may not start nested workers at
+ * all; more threads can still be chosen by hand.
  */
 export function defaultThreads(
   hardwareConcurrency: number | undefined = globalThis.navigator?.hardwareConcurrency,
+  sharesMemory: boolean = pageSharesMemory(),
 ): number {
+  if (!sharesMemory) return THREADS_LIMIT.min;
   const cores = Number.isInteger(hardwareConcurrency) ? hardwareConcurrency! : 2;
   return Math.max(THREADS_LIMIT.min, Math.min(THREADS_LIMIT.max, cores - 1));
 }

@@ -9,7 +9,7 @@ import { hintOf } from '../../src/settings/form.ts';
 import { appOn, inProcessClient } from './harness.ts';
 
 describe('threads setting', () => {
-  it('defaults to one less than the cores, within 1..16', () => {
+  it('defaults to one less than the cores, within 1..16, where memory can be shared', () => {
     const table: [number | undefined, number][] = [
       [1, 1],
       [2, 1],
@@ -20,8 +20,10 @@ describe('threads setting', () => {
       [64, 16],
       [undefined, 1],
     ];
-    for (const [cores, threads] of table)
-      expect([cores, defaultThreads(cores)]).toEqual([cores, threads]);
+    for (const [cores, threads] of table) {
+      expect([cores, defaultThreads(cores, true)]).toEqual([cores, threads]);
+      expect(defaultThreads(cores, false)).toBe(1); // no shared memory: 1 unless chosen
+    }
   });
 
   it('reads 1..16 and names the field and its range otherwise', () => {
