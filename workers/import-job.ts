@@ -89,9 +89,14 @@ export async function importInSlices(
     await reader.cancel().catch(() => undefined);
     throw e;
   }
+  // Each whole-data step below is one pass (up to 10^7 rows): the worker answers between them.
+  const pause = async () => {
+    await deps.yieldToEvents();
+    deps.checkAlive();
+  };
   const parsed = importer.finish();
-  deps.checkAlive();
   progress(file.size);
+  await pause();
   const data: Dataset = {
     x: parsed.x,
     y: parsed.y,
@@ -114,8 +119,13 @@ export async function importInSlices(
     parsed,
     datasetHash(data.x, data.y, data.n, data.d),
   );
+  await pause();
+  const bounds = columnBounds(data.x, data.d);
+  await pause();
+  const mean = columnMeans(data.x, data.n, data.d);
+  await pause();
   const model: LinearModel = { w: new Float64Array(data.d), b: 0 };
-  const summary = summarise(data, model, source, now() - started);
+  const summary = summarise(data, model, source, { ...bounds, mean }, now() - started);
   return { data, model, gridIndex: grid?.index() ?? null, sample: summary.sample, summary };
 }
 
@@ -156,11 +166,11 @@ function summarise(
   data: Dataset,
   model: LinearModel,
   source: DataSource,
+  bounds: { min: number[]; max: number[]; mean: number[] },
   ms: number,
 ): DatasetSummary {
   const { x, y, n, d } = data;
   const sample = sampleRows(n, SAMPLE_SIZE, Number.parseInt(source.hash.slice(0, 8), 16) || 0);
-  const bounds = columnBounds(x, d);
   let density = null;
   if (d >= 2) {
     const lo = Math.min(bounds.min[0]!, bounds.min[1]!);
@@ -174,7 +184,7 @@ function summarise(
     nNegative: n - data.nPositive,
     min: bounds.min,
     max: bounds.max,
-    mean: columnMeans(x, n, d),
+    mean: bounds.mean,
     source,
     sample,
     sampleX: gatherRows(x, d, sample),
