@@ -19,6 +19,10 @@
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 /** Dekker's split constant 2^27 + 1. */
 const SPLIT = 134217729;
+/** Each 10^k split into high and low halves of 26 bits (Dekker), and 1/10^k rounded. */
+const POW10_HI = POW10.map((v) => SPLIT * v - (SPLIT * v - v));
+const POW10_LO = POW10.map((v, k) => v - POW10_HI[k]!);
+const INV10 = POW10.map((v) => 1 / v);
 /** A residue within this fraction of half an ulp of a midpoint goes to Number() (see nearMidpoint). */
 const MIDPOINT_SLACK = 1 + 2 ** -20;
 
@@ -128,14 +132,12 @@ export class DecimalReader {
    */
   private wide(hi: number, lo: number, kLo: number, scale: number): number {
     // m exactly as mh + ml: hi·10^kLo by Dekker's product, then + lo (all integers below 2^64).
-    const pk = POW10[kLo]!;
-    let p = hi * pk;
+    let p = hi * POW10[kLo]!;
     let t = SPLIT * hi;
     const ah = t - (t - hi);
     const al = hi - ah;
-    t = SPLIT * pk;
-    const bh = t - (t - pk);
-    const bl = pk - bh;
+    const bh = POW10_HI[kLo]!;
+    const bl = POW10_LO[kLo]!;
     let pe = ah * bh - p + ah * bl + al * bh + al * bl;
     let s = p + lo;
     let bb = s - p;
@@ -144,10 +146,10 @@ export class DecimalReader {
     const mh = s + (pe + se);
     const ml = pe + se - (mh - s);
     if (scale === 0) return mh + ml;
-    const P = POW10[scale >= 0 ? scale : -scale]!;
-    t = SPLIT * P;
-    const ph = t - (t - P);
-    const pl = P - ph;
+    const k = scale >= 0 ? scale : -scale;
+    const P = POW10[k]!;
+    const ph = POW10_HI[k]!;
+    const pl = POW10_LO[k]!;
     let qh: number;
     let ql: number;
     if (scale > 0) {
@@ -160,8 +162,10 @@ export class DecimalReader {
       qh = p;
       ql = ml * P + pe;
     } else {
-      // (mh + ml)/P: q1 = mh/P, the remainder mh − q1·P exact (Dekker + Sterbenz), + ml, / P.
-      const q1 = mh / P;
+      // (mh + ml)/P: q1 ≈ mh/P (times 1/P: within 2^-52 of it, no division needed), the
+      // remainder mh − q1·P exact (Dekker, then Sterbenz: q1·P is within a factor 2 of mh),
+      // + ml, times 1/P again: 2^-52 of a term 2^-50 the size of the whole.
+      const q1 = mh * INV10[k]!;
       p = q1 * P;
       t = SPLIT * q1;
       const qh1 = t - (t - q1);
@@ -169,9 +173,9 @@ export class DecimalReader {
       pe = qh1 * ph - p + qh1 * pl + ql1 * ph + ql1 * pl;
       const r = mh - p - pe + ml;
       qh = q1;
-      ql = r / P;
+      ql = r * INV10[k]!;
     }
-    // Round qh + ql (within ~2^-104 of m·10^scale) to the nearest double s, residue e exact.
+    // Round qh + ql (within ~2^-100 of m·10^scale) to the nearest double s, residue e exact.
     s = qh + ql;
     bb = s - qh;
     se = qh - (s - bb) + (ql - bb);
