@@ -4,7 +4,7 @@
  * coordinates and raw labels for the training worker to accept in order (generate-rounds.ts).
  */
 import { CandidateStream } from '../src/core/generate-shard.ts';
-import { PyRandom } from '../src/core/py-random.ts';
+import { PyRandom, type PyRandomState } from '../src/core/py-random.ts';
 import type { JobHandler } from './pass-worker-jobs.ts';
 
 /** What a thread draws: the recipe's stream parameters and a range of candidates. */
@@ -18,12 +18,16 @@ export interface ShardJob {
   count: number;
 }
 
-/** A drawn shard: coords row-major count×d, labels 1 (score >= 0) or 0, as drawCandidates. */
+/**
+ * A drawn shard: coords row-major count×d, labels 1 (score >= 0) or 0, as drawCandidates, and
+ * the generator's state before its first candidate.
+ */
 export interface ShardDrawn {
   start: number;
   count: number;
   coords: Float64Array;
   labels: Uint8Array;
+  state: PyRandomState;
 }
 
 /**
@@ -43,14 +47,14 @@ export function createShardDrawer(): (job: ShardJob) => ShardDrawn {
     }
     const coords = new Float64Array(count * trueW.length);
     const labels = new Uint8Array(count);
-    stream.draw(start, count, coords, labels);
-    return { start, count, coords, labels };
+    const state = stream.draw(start, count, coords, labels);
+    return { start, count, coords, labels, state };
   };
 }
 
 /**
  * The pool threads' 'generate' job (registered in pass-worker-jobs.ts): `shard` is a ShardJob;
- * the result is its ShardDrawn, the two buffers transferred. Each thread keeps its own drawer.
+ * the result is its ShardDrawn, its buffers transferred. Each thread keeps its own drawer.
  */
 export function generateShardJob(): JobHandler {
   const draw = createShardDrawer();
@@ -58,7 +62,7 @@ export function generateShardJob(): JobHandler {
     const drawn = draw(m['shard'] as ShardJob);
     return {
       result: drawn,
-      transfer: [drawn.coords.buffer as ArrayBuffer, drawn.labels.buffer as ArrayBuffer],
+      transfer: [drawn.coords, drawn.labels, drawn.state.mt].map((a) => a.buffer as ArrayBuffer),
     };
   };
 }

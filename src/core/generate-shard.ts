@@ -14,7 +14,7 @@
  * An odd candidate also needs the cache its even neighbour left: seekCandidate refills it by
  * drawing that neighbour's gauss again from the same words.
  */
-import type { PyRandom } from './py-random.ts';
+import type { PyRandom, PyRandomState } from './py-random.ts';
 
 /** What a candidate's draw depends on besides the stream (a recipe's d, trueW, trueB, noise). */
 export interface CandidateParams {
@@ -92,11 +92,17 @@ export class CandidateStream {
     this.rng = makeRng(seed);
   }
 
-  /** Draws candidates [start, start + count) into coords and labels (drawCandidates' layout). */
-  draw(start: number, count: number, coords: Float64Array, labels: Uint8Array): void {
+  /**
+   * Draws candidates [start, start + count) into coords and labels (drawCandidates' layout);
+   * returns the generator's state before candidate `start` (the builder's after `start`
+   * candidates), from which the generator at any candidate of the shard is a short seek.
+   */
+  draw(start: number, count: number, coords: Float64Array, labels: Uint8Array): PyRandomState {
     const rng = this.rngAt(start);
+    const state = rng.saveState();
     drawCandidates(rng, this.params, count, coords, labels);
     this.at = start + count;
+    return state;
   }
 
   /** The generator in the sequential builder's state after k candidates (the stream moves there). */

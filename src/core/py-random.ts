@@ -23,6 +23,15 @@ const INV_2_53 = 1 / 9007199254740992;
 /** The largest seed accepted: CPython takes any integer; we take the exactly representable ones. */
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
+/** A generator's whole state, to carry it to another thread: the words, the index, the cache. */
+export interface PyRandomState {
+  /** The 624 state words (their bits; Int32Array as the generator keeps them). */
+  mt: Int32Array;
+  index: number;
+  /** gauss's cached deviate, or null when none is cached. */
+  gaussNext: number | null;
+}
+
 export class PyRandom {
   private readonly mt = new Int32Array(N);
   private index = N + 1;
@@ -62,6 +71,23 @@ export class PyRandom {
     y ^= (y << 15) & 0xefc60000;
     y ^= y >>> 18;
     return y >>> 0;
+  }
+
+  /** A copy of the whole state (restoreState puts it back, here or in another generator). */
+  saveState(): PyRandomState {
+    const gaussNext = this.hasGaussNext ? this.gaussNext[0]! : null;
+    return { mt: this.mt.slice(), index: this.index, gaussNext };
+  }
+
+  /** Makes this generator continue exactly as the one whose state was saved. */
+  restoreState(state: PyRandomState): void {
+    if (state.mt.length !== N || !(state.index >= 0 && state.index <= N)) {
+      throw new RangeError(`restoreState: need ${N} words and an index in [0, ${N}]`);
+    }
+    this.mt.set(state.mt);
+    this.index = state.index;
+    this.hasGaussNext = state.gaussNext !== null;
+    if (state.gaussNext !== null) this.gaussNext[0] = state.gaussNext;
   }
 
   /**

@@ -122,6 +122,19 @@ describe('PyRandom.skipWords', () => {
     }
   });
 
+  it('saveState and restoreState carry the whole state, the gauss cache included', () => {
+    const a = new PyRandom(9);
+    for (let i = 0; i < 700; i++) a.random();
+    a.gauss(0, 1); // leaves a cached deviate
+    const b = new PyRandom(1);
+    b.restoreState(a.saveState());
+    const next = (r: PyRandom) => [r.gauss(0, 1), r.gauss(0, 1), r.nextUint32()];
+    expect(next(b)).toEqual(next(a));
+    expect(() => b.restoreState({ mt: new Int32Array(3), index: 0, gaussNext: null })).toThrow(
+      /need 624 words/,
+    );
+  });
+
   it('refuses a count that is not a non-negative integer', () => {
     expect(() => new PyRandom(1).skipWords(-1)).toThrow(/count must be an integer >= 0, got -1/);
     expect(() => new PyRandom(1).skipWords(1.5)).toThrow(/got 1.5/);
