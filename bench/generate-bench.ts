@@ -5,7 +5,8 @@
  * (Node worker threads running the pass workers' job table; this thread accepts the rounds, as the
  * training worker does). Runs alternate between the thread counts; each line gives every run's
  * time and the fastest, and the CPU time of each (all threads: on a shared machine it shows
- * whether the threads got the cores). Every threaded dataset and its initial weights are checked equal to the
+ * whether the threads got the cores), then a control: one thread drawing alone against two
+ * drawing at once, no coordination (the cores this process actually got). Every threaded dataset and its initial weights are checked equal to the
  * sequential ones, bit for bit. Figures, not tests: the machine is shared, so read ratios.
  */
 import { performance } from 'node:perf_hooks';
@@ -84,6 +85,29 @@ for (let r = 0; r < reps; r++) {
     }
   }
 }
+
+/**
+ * The control: how many cores this process actually got. Two threads each draw a whole stream of
+ * the same length (no coordination, nothing shared), against one thread alone; 2 × alone / both
+ * is 2 on two free cores and 1 when the machine gives the process only one core's worth.
+ */
+async function parallelCapacity(): Promise<{ alone: number; both: number; capacity: number }> {
+  const control = createShardThreads(nodePassThreads(spawned), 2);
+  const count = Math.min(2 * recipe.nPerClass, 5_000_000);
+  const job = { seed: 1, trueW: recipe.trueW, trueB: recipe.trueB, noise: recipe.noise };
+  const draw = (t: number) => control.draw(t, { ...job, start: 0, count });
+  await Promise.all([0, 1].map((t) => control.draw(t, { ...job, start: 0, count: 100_000 })));
+  let t0 = performance.now();
+  await draw(0);
+  const alone = (performance.now() - t0) / 1000;
+  t0 = performance.now();
+  await Promise.all([draw(0), draw(1)]);
+  const both = (performance.now() - t0) / 1000;
+  control.dispose();
+  return { alone, both, capacity: (2 * alone) / both };
+}
+const capacity = threadCounts.some((t) => t > 1) ? await parallelCapacity() : null;
+
 for (const runner of runners.values()) runner.dispose();
 await Promise.all(spawned.map((w) => w.thread.terminate()));
 
@@ -103,4 +127,17 @@ for (const t of threadCounts) {
   };
   if (json) process.stdout.write(JSON.stringify(row) + '\n');
   else console.log(`threads ${t}: ${row.seconds} s (runs ${row.runs.join(', ')}), ${row.speedup}×`);
+}
+if (capacity) {
+  const row = {
+    impl: 'control: one thread drawing, then two at once (cores this process got)',
+    alone: Number(capacity.alone.toFixed(3)),
+    both: Number(capacity.both.toFixed(3)),
+    parallelCapacity: Number(capacity.capacity.toFixed(2)),
+  };
+  if (json) process.stdout.write(JSON.stringify(row) + '\n');
+  else
+    console.log(
+      `control: ${row.alone} s alone, ${row.both} s two at once: ${row.parallelCapacity} cores`,
+    );
 }
