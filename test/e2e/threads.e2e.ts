@@ -66,4 +66,25 @@ describe('threads', () => {
     console.log(`workers: ${workersAtStart} at start, ${page.workers().length} after 2 threads`);
     expect(page.workers().length).toBeGreaterThan(workersAtStart);
   });
+
+  it('a pass worker that closes itself fails the run naming it; the next run starts fresh threads', async () => {
+    const page = await session.open(MILLION.replace('epochs=400', 'epochs=100000'));
+    await waitReady(page);
+    await setThreads(page, 2);
+    await page.click(byTestId('train'));
+    await waitForEpochAbove(page, 3);
+    const pass = page.workers().find((w) => w.url().includes('pass-worker'));
+    expect(pass, 'the nested pass worker').toBeDefined();
+    await pass!.evaluate(() => self.close()).catch(() => undefined);
+    await waitForStatus(page, 'error', 15_000);
+    expect(await page.textContent('.status-line .message')).toContain(
+      'pass thread 2 of 2 stopped: it closed itself',
+    );
+    const shown = await epoch(page);
+    await page.click(byTestId('train')); // a fresh pool: the run goes on past where it failed
+    await waitForStatus(page, 'training');
+    await waitForEpochAbove(page, 3);
+    expect(page.workers().filter((w) => w.url().includes('pass-worker')).length).toBe(1);
+    expect(shown).toBeGreaterThan(3);
+  });
 });
