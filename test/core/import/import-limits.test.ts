@@ -64,6 +64,15 @@ describe('import limits', () => {
     );
   });
 
+  it('are what an importer applies unless told otherwise', () => {
+    const wide = Array.from({ length: 1002 }, (_, j) => j % 2).join(',') + '\n';
+    expect(message(new CsvImporter(), wide)).toBe(
+      'Line 1: expected at most 1000 features (1001 fields), found 1002 fields.',
+    );
+    const fits = Array.from({ length: 1001 }, (_, j) => j % 2).join(',') + '\n';
+    expect(message(new CsvImporter(), fits + fits.replace(/0\n$/, '1\n'))).toBe('no error');
+  });
+
   it('refuse more features than the limit', () => {
     expect(message(new CsvImporter({}, small), '1,2,3,4,5,1\n')).toBe(
       'Line 1: expected at most 4 features (5 fields), found 6 fields.',
