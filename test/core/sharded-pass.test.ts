@@ -224,6 +224,19 @@ describe('sharded passes', () => {
     expectSame(alone, shared);
   });
 
+  it('diverging weights (infinite and NaN margins: the careful rerun per block): the same bits', () => {
+    const data = randomData(2 * BLOCK_ROWS + 11, 3, 6);
+    const model = { w: Float64Array.of(1e300, -1e300, 3), b: 1e300 };
+    const alone = new Trainer({ ...data }, model, { lr: 1e300, reg: 1 });
+    const shared = new Trainer(data, model, { lr: 1e300, reg: 1 });
+    const random = rng(9);
+    drive(alone, 4, random);
+    setPassRunner(data, new FakeRunner(3, data, random));
+    drive(shared, 4, random);
+    expect(alone.history.meanLoss.subarray(0, 4).some((v) => !Number.isFinite(v))).toBe(true);
+    expectSame(alone, shared);
+  });
+
   it('a runner is not used for one block, nor with one thread', () => {
     const small = randomData(BLOCK_ROWS, 2, 1);
     const one = new FakeRunner(1, small, rng(1));
