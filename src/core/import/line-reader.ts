@@ -106,8 +106,23 @@ export abstract class LineReader {
   private emit(buf: Uint8Array, start: number, stop: number): void {
     this.lines++;
     if (stop > start && buf[stop - 1] === 13) stop--;
-    if (this.lines === 1 && stop - start >= 3) {
-      if (buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+    if (this.lines === 1 && stop - start >= 2) {
+      const bom = stop - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb;
+      if (bom && buf[start + 2] === 0xbf) start += 3;
+      else if (
+        (buf[start] === 0xff && buf[start + 1] === 0xfe) ||
+        (buf[start] === 0xfe && buf[start + 1] === 0xff)
+      ) {
+        // Excel's "Unicode text" and some Windows tools write UTF-16: say so, not "not a number".
+        const mark = buf[start] === 0xff ? 'FF FE' : 'FE FF';
+        throw new ImportError(
+          'encoding',
+          1,
+          1,
+          'UTF-8 text',
+          `a UTF-16 file (it starts with the byte-order mark ${mark}; save it as UTF-8)`,
+        );
+      }
     }
     this.line(buf, start, stop);
   }

@@ -105,7 +105,8 @@ export type ImportErrorCode =
   | 'too-many-features' // d over MAX_IMPORT_FEATURES
   | 'too-many-rows' // over MAX_IMPORT_ROWS
   | 'too-much-memory' // rows × d over MAX_IMPORT_VALUES
-  | 'line-too-long'; // one line over MAX_IMPORT_LINE_BYTES
+  | 'line-too-long' // one line over MAX_IMPORT_LINE_BYTES
+  | 'encoding'; // a UTF-16 file (its byte-order mark): the importers read UTF-8
 
 /**
  * A bad file. `message` is the exact sentence the page shows:

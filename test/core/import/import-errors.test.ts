@@ -344,6 +344,17 @@ describe('bad files: the exact message, line and column', () => {
     for (const [format, text] of cases) expectSameAtEverySplit(format, text);
   });
 
+  it('names a UTF-16 file for what it is', () => {
+    const utf16 = Uint8Array.from([0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x79, 0, 0x0a, 0, 0x31, 0]);
+    for (const format of ['csv', 'libsvm'] as const) {
+      expect(importError(format, utf16).message).toBe(
+        'Line 1, column 1: expected UTF-8 text, found a UTF-16 file (it starts with the byte-order mark FF FE; save it as UTF-8).',
+      );
+      expectSameAtEverySplit(format, utf16);
+    }
+    expect(importError('csv', Uint8Array.from([0xfe, 0xff, 0, 0x61])).code).toBe('encoding');
+  });
+
   it('counts columns in characters, not bytes, after a BOM', () => {
     const e = importError('csv', '\uFEFFé,ü,y\n1,2,1\nö,2,1\n');
     expect(e.message).toBe('Line 3, column 1: expected a number for feature "é", found "ö".');
