@@ -46,6 +46,9 @@ type Waiter = { resolve: () => void; reject: (e: Error) => void };
  */
 export const ANSWER_TIMEOUT_MS = 10_000;
 
+/** The largest message of rows sent to a helper that does not share memory. */
+export const COPY_PART_BYTES = 1 << 20;
+
 export class PoolPassRunner implements PassRunner {
   readonly threads: number;
   private ticket = 0;
@@ -75,12 +78,12 @@ export class PoolPassRunner implements PassRunner {
     for (let j = 1; j < this.threads; j++) {
       const r0 = shared ? 0 : Math.min(n, blockStart(this.first(j)));
       const r1 = shared ? n : Math.min(n, blockStart(this.first(j + 1)));
-      const x = shared ? data.x : data.x.slice(r0 * d, r1 * d);
-      const y = shared ? data.y : data.y.slice(r0, r1);
       const classSplit = split < 0 ? -1 : Math.min(Math.max(split - r0, 0), r1 - r0);
-      const transfer = shared ? [] : [x.buffer as ArrayBuffer, y.buffer as ArrayBuffer];
-      const rows = { job: 'rows', x, y, d, rowOffset: r0, n, classSplit };
-      this.pool.request(j - 1, rows, transfer).then(
+      const head = { job: 'rows', d, rowOffset: r0, n, classSplit, count: r1 - r0 };
+      const sent = shared
+        ? this.pool.request(j - 1, { ...head, x: data.x, y: data.y })
+        : this.sendCopy(j - 1, head, data, r0, r1);
+      sent.then(
         () => this.started++,
         (e: unknown) => this.fail(e),
       );
@@ -139,6 +142,30 @@ export class PoolPassRunner implements PassRunner {
     this.unsubscribe();
     this.fail(new Error('the pass threads were stopped'));
     this.pool.dispose();
+  }
+
+  /**
+   * Copies rows [r0, r1) to helper j in parts of at most COPY_PART_BYTES, each transferred:
+   * WebKitGTK's nested workers die on a large message (16 MB did, 1.6 MB did not).
+   */
+  private sendCopy(
+    j: number,
+    head: { job: string; d: number },
+    data: Dataset,
+    r0: number,
+    r1: number,
+  ): Promise<unknown> {
+    const d = head.d;
+    const part = Math.max(1, Math.floor(COPY_PART_BYTES / (8 * (d + 1))));
+    const sent: Promise<unknown>[] = [this.pool.request(j, head)];
+    for (let at = r0; at < r1; at += part) {
+      const end = Math.min(r1, at + part);
+      const x = data.x.slice(at * d, end * d);
+      const y = data.y.slice(at, end);
+      const message = { job: 'rows-part', at: at - r0, x, y };
+      sent.push(this.pool.request(j, message, [x.buffer as ArrayBuffer, y.buffer as ArrayBuffer]));
+    }
+    return Promise.all(sent);
   }
 
   /** First block of shard j. */

@@ -6,8 +6,9 @@
  *
  * Jobs:
  * - 'rows': keeps this thread's rows for later passes: x (row-major, d a row) and y, which hold
- *   the pass's rows from rowOffset on (shared memory: the whole data, rowOffset 0; else a copy
- *   of the shard's rows, transferred once), n the pass's row count, classSplit a speed hint.
+ *   the pass's rows from rowOffset on (shared memory: the whole data, rowOffset 0), or, without
+ *   x and y, room for `count` rows of the shard that 'rows-part' jobs then fill (a copy sent
+ *   once, in transferred parts: `at`, x, y); n the pass's row count, classSplit a speed hint.
  * - 'pass': the partials (and with capture the support-vector indices) of blocks [k0, k1) at
  *   (w, b): a ShardResult.
  * Other jobs register with registerJob (e.g. sharded generation).
@@ -39,11 +40,24 @@ const JOBS = new Map<string, JobHandler>([
   [
     'rows',
     (m) => {
-      const { x, y, d, rowOffset, n, classSplit } = m as unknown as {
-        x: Float64Array;
-        y: Float64Array;
-      } & Record<'d' | 'rowOffset' | 'n' | 'classSplit', number>;
+      const { d, rowOffset, n, classSplit, count } = m as unknown as Record<
+        'd' | 'rowOffset' | 'n' | 'classSplit' | 'count',
+        number
+      >;
+      // The rows themselves (shared), or room for `count` rows that 'rows-part' jobs fill.
+      const x = (m.x as Float64Array | undefined) ?? new Float64Array(count * d);
+      const y = (m.y as Float64Array | undefined) ?? new Float64Array(count);
       held = { rows: { x, y, d, classSplit }, rowOffset, n, scratch: null };
+      return { result: y.length };
+    },
+  ],
+  [
+    'rows-part',
+    (m) => {
+      if (!held) throw new Error('rows before their room');
+      const { at, x, y } = m as unknown as { at: number; x: Float64Array; y: Float64Array };
+      held.rows.x.set(x, at * held.rows.d);
+      (held.rows.y as Float64Array).set(y, at);
       return { result: y.length };
     },
   ],

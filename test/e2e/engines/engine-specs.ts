@@ -137,10 +137,9 @@ export function engineSpecs(launch: () => Promise<EngineBrowser>): void {
       const page = await open(MILLION);
       await waitReady(page, 120_000);
       expect(await page.evaluate(() => crossOriginIsolated, null)).toBe(true); // vite preview's headers
-      // Chromium and Firefox train on 2 threads (a pass worker nested in the training worker);
-      // WebKitGTK's nested workers fail to start from the training worker here (README), so it
-      // keeps the page's default there.
-      if (session.browser().engine !== 'webkit') await page.fill('field-threads', '2');
+      // 2 threads: a pass worker nested in the training worker, sharing the rows where the
+      // engine has SharedArrayBuffer, else holding a copy sent in parts (WebKitGTK: README).
+      await page.fill('field-threads', '2');
       expect(await attr(page, byTestId('plot'), 'data-n')).toBe('1000000');
       expect(await page.text('sv-count')).toMatch(/ of 1,000,000$/);
 
