@@ -22,8 +22,8 @@ export function pageSharesMemory(): boolean {
  * One less than the machine's logical cores (the page keeps one), within 1..16:
  * max(1, min(16, hardwareConcurrency − 1)); 1 when the browser does not say. And 1 where the
  * page cannot share memory: each pass worker would need its own copy of its rows (twice the
- * data's memory in all), and such an engine (WebKitGTK here) may not start nested workers at
- * all; more threads can still be chosen by hand.
+ * data's memory in all; WebKitGTK here has no SharedArrayBuffer); more threads can still be
+ * chosen by hand.
  */
 export function defaultThreads(
   hardwareConcurrency: number | undefined = globalThis.navigator?.hardwareConcurrency,
