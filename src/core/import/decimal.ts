@@ -51,40 +51,40 @@ export class DecimalReader {
     let lo = 0;
     let kLo = 0;
     let significant = 0;
-    let scale = 0; // digits after the point (the value is m·10^(scale + exponent))
-    let digits = 0; // all digits, to tell "." and "" from a number
+    let scale = 0; // minus the digits after the point (the value is m·10^(scale + exponent))
     let tooLong = false;
+    // Integer part: leading zeros carry nothing; every digit after the first other one counts.
+    const intStart = p;
+    while (p < stop && buf[p] === 48) p++;
     while (p < stop) {
       c = buf[p]! - 48;
       if (c < 0 || c > 9) break;
-      if (significant > 0 || c !== 0) {
+      if (significant < 15) hi = hi * 10 + c;
+      else if (significant < 19) {
+        lo = lo * 10 + c;
+        kLo++;
+      } else tooLong = true;
+      significant++;
+      p++;
+    }
+    let digits = p - intStart; // all digits, to tell "." and "" from a number
+    if (p < stop && buf[p] === 46) {
+      p++;
+      const fracStart = p;
+      if (significant === 0) while (p < stop && buf[p] === 48) p++;
+      while (p < stop) {
+        c = buf[p]! - 48;
+        if (c < 0 || c > 9) break;
         if (significant < 15) hi = hi * 10 + c;
         else if (significant < 19) {
           lo = lo * 10 + c;
           kLo++;
         } else tooLong = true;
         significant++;
-      }
-      digits++;
-      p++;
-    }
-    if (p < stop && buf[p] === 46) {
-      p++;
-      while (p < stop) {
-        c = buf[p]! - 48;
-        if (c < 0 || c > 9) break;
-        if (significant > 0 || c !== 0) {
-          if (significant < 15) hi = hi * 10 + c;
-          else if (significant < 19) {
-            lo = lo * 10 + c;
-            kLo++;
-          } else tooLong = true;
-          significant++;
-        }
-        scale--;
-        digits++;
         p++;
       }
+      scale = fracStart - p;
+      digits += p - fracStart;
     }
     if (digits === 0) {
       this.end = p;
