@@ -14,7 +14,7 @@ import { CandidateAcceptor } from '../src/core/generate-shard-accept.ts';
 import { seekCandidate } from '../src/core/generate-shard.ts';
 import { PyRandom } from '../src/core/py-random.ts';
 import type { Recipe } from '../src/core/recipe.ts';
-import type { ShardDrawn } from './generate-shard-job.ts';
+import type { ShardBuffers, ShardDrawn } from './generate-shard-job.ts';
 import type { ShardRunner } from './generate-threads.ts';
 
 /** A shard: about 2 MB of candidates (coordinates and a label byte), ~30 ms of drawing at d = 2. */
@@ -57,6 +57,8 @@ export async function generateOnThreads(
   const busy = new Int32Array(runner.threads);
   let issued = 0;
   let stopped = false;
+  /** Accepted shards' buffers, drawn into again (no new 2 MB per shard to allocate and collect). */
+  const spare: ShardBuffers[] = [];
   /** Sends shards while a thread has room and more candidates look needed (never past the cap). */
   const fill = () => {
     while (!stopped && queue.length < AHEAD_PER_THREAD * runner.threads) {
@@ -66,7 +68,8 @@ export async function generateOnThreads(
       const count = acc.nextRound(issued, size);
       if (count === 0) return;
       busy[t]!++;
-      const shard = runner.draw(t, { seed, trueW, trueB, noise, start: issued, count });
+      const job = { seed, trueW, trueB, noise, start: issued, count };
+      const shard = runner.draw(t, job, spare.pop());
       // Runs before the loop below sees the shard; a failure is the loop's to report.
       shard.then(
         () => {
@@ -96,6 +99,10 @@ export async function generateOnThreads(
       deps.checkAlive();
       acc.accept(s.start, s.coords, s.labels, s.count);
       last = s;
+      spare.push({
+        coords: new Float64Array(s.coords.buffer),
+        labels: new Uint8Array(s.labels.buffer),
+      });
       if (deps.now() - lastReport > 50) {
         lastReport = deps.now();
         progress(acc.accepted);

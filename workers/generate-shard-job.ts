@@ -30,14 +30,20 @@ export interface ShardDrawn {
   state: PyRandomState;
 }
 
+/** Buffers of an accepted shard, sent back to a thread to draw the next one into. */
+export interface ShardBuffers {
+  coords: Float64Array;
+  labels: Uint8Array;
+}
+
 /**
- * A thread's drawer: keeps the last recipe's CandidateStream, so that its next shard (further
+ * A thread's drawer (into `reuse` when it is large enough, else new buffers): keeps the last recipe's CandidateStream, so that its next shard (further
  * on in the same stream) skips only the words in between.
  */
-export function createShardDrawer(): (job: ShardJob) => ShardDrawn {
+export function createShardDrawer(): (job: ShardJob, reuse?: ShardBuffers) => ShardDrawn {
   let key = '';
   let stream: CandidateStream | null = null;
-  return (job) => {
+  return (job, reuse) => {
     const { seed, trueW, trueB, noise, start, count } = job;
     const jobKey = JSON.stringify([seed, trueW, trueB, noise]);
     if (!stream || jobKey !== key) {
@@ -45,8 +51,12 @@ export function createShardDrawer(): (job: ShardJob) => ShardDrawn {
       stream = new CandidateStream(seed, params, (s) => new PyRandom(s));
       key = jobKey;
     }
-    const coords = new Float64Array(count * trueW.length);
-    const labels = new Uint8Array(count);
+    const fits =
+      reuse && reuse.labels.length >= count && reuse.coords.length >= count * trueW.length;
+    const coords = fits
+      ? reuse.coords.subarray(0, count * trueW.length)
+      : new Float64Array(count * trueW.length);
+    const labels = fits ? reuse.labels.subarray(0, count) : new Uint8Array(count);
     const state = stream.draw(start, count, coords, labels);
     return { start, count, coords, labels, state };
   };
@@ -54,12 +64,13 @@ export function createShardDrawer(): (job: ShardJob) => ShardDrawn {
 
 /**
  * The pool threads' 'generate' job (registered in pass-worker-jobs.ts): `shard` is a ShardJob;
- * the result is its ShardDrawn, its buffers transferred. Each thread keeps its own drawer.
+ * `reuse`, optional, buffers to draw into; the result is its ShardDrawn, its buffers transferred.
+ * Each thread keeps its own drawer.
  */
 export function generateShardJob(): JobHandler {
   const draw = createShardDrawer();
   return (m) => {
-    const drawn = draw(m['shard'] as ShardJob);
+    const drawn = draw(m['shard'] as ShardJob, m['reuse'] as ShardBuffers | undefined);
     return {
       result: drawn,
       transfer: [drawn.coords, drawn.labels, drawn.state.mt].map((a) => a.buffer as ArrayBuffer),

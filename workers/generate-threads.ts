@@ -11,7 +11,7 @@
  * 2 of 2 stopped: …'); the next generation starts a fresh pool.
  */
 import { ThreadPool, type SpawnThread } from './pass-pool.ts';
-import type { ShardDrawn, ShardJob } from './generate-shard-job.ts';
+import type { ShardBuffers, ShardDrawn, ShardJob } from './generate-shard-job.ts';
 
 /** Draws shards on several threads. */
 export interface ShardRunner {
@@ -19,8 +19,11 @@ export interface ShardRunner {
   readonly threads: number;
   /** Set once a thread has died: make a new runner. */
   readonly broken: boolean;
-  /** Draws `job` on thread `thread` (0-based); a thread takes its jobs in the order sent. */
-  draw(thread: number, job: ShardJob): Promise<ShardDrawn>;
+  /**
+   * Draws `job` on thread `thread` (0-based), into `reuse` (transferred) if given; a thread takes
+   * its jobs in the order sent.
+   */
+  draw(thread: number, job: ShardJob, reuse?: ShardBuffers): Promise<ShardDrawn>;
   /** Ends the threads; pending draws reject. */
   dispose(): void;
 }
@@ -33,7 +36,12 @@ export function createShardThreads(spawn: SpawnThread, threads: number): ShardRu
     get broken() {
       return pool.broken !== null;
     },
-    draw: (thread, job) => pool.request<ShardDrawn>(thread, { job: 'generate', shard: job }),
+    draw: (thread, job, reuse) =>
+      pool.request<ShardDrawn>(
+        thread,
+        { job: 'generate', shard: job, reuse },
+        reuse ? [reuse.coords.buffer as ArrayBuffer, reuse.labels.buffer as ArrayBuffer] : [],
+      ),
     dispose: () => pool.dispose(),
   };
 }

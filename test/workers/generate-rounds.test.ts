@@ -4,7 +4,12 @@ import { generateDataset, type Dataset } from '../../src/core/dataset.ts';
 import { PyRandom } from '../../src/core/py-random.ts';
 import type { Recipe } from '../../src/core/recipe.ts';
 import { generateOnThreads } from '../../workers/generate-rounds.ts';
-import { createShardDrawer, type ShardDrawn } from '../../workers/generate-shard-job.ts';
+import {
+  createShardDrawer,
+  type ShardBuffers,
+  type ShardDrawn,
+  type ShardJob,
+} from '../../workers/generate-shard-job.ts';
 import { createShardThreads, type ShardRunner } from '../../workers/generate-threads.ts';
 import { nodePassThreads, type nodePassThread } from '../helpers/node-pass-thread.ts';
 
@@ -32,9 +37,9 @@ function fakeRunner(threads: number, rand: () => number): ShardRunner & { shards
     threads,
     broken: false,
     shards: 0,
-    async draw(thread: number, job: Parameters<ShardRunner['draw']>[1]): Promise<ShardDrawn> {
+    async draw(thread: number, job: ShardJob, reuse?: ShardBuffers): Promise<ShardDrawn> {
       runner.shards++;
-      const drawn = drawers[thread]!(job);
+      const drawn = drawers[thread]!(job, reuse); // into an accepted shard's buffers, if given
       for (let k = Math.floor(rand() * 4); k > 0; k--) await Promise.resolve();
       return drawn;
     },
