@@ -86,7 +86,11 @@ function median(v: number[]): number {
   return s[s.length >> 1]!;
 }
 
-/** Times `run(epochs)` in BATCHES batches, each about `targetMs` long; median ns/point/epoch. */
+/**
+ * Times `run(epochs)` in BATCHES batches, each about `targetMs` long; median ns/point/epoch of
+ * wall time, and of this process's CPU time (the figure to read on a shared machine, where the
+ * wall time also counts the time other processes held the core).
+ */
 function measure(
   impl: string,
   n: number,
@@ -99,10 +103,14 @@ function measure(
   const once = Math.max(performance.now() - t0, 1e-3);
   const epochs = Math.max(1, Math.round(targetMs / once));
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k < BATCHES; k++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     run(epochs);
+    const used = process.cpuUsage(c);
     times.push(((performance.now() - t) * 1e6) / (n * epochs));
+    cpu.push(((used.user + used.system) * 1e3) / (n * epochs));
   }
   return {
     impl,
@@ -110,6 +118,7 @@ function measure(
     d,
     threads: 1,
     nsPerPointEpoch: median(times),
+    cpuNsPerPointEpoch: median(cpu),
     batches: BATCHES,
     epochsPerBatch: epochs,
   };
@@ -275,9 +284,11 @@ if (!json) {
       const cr = rows.filter((r) => r.impl.startsWith('c-rows-') && r.n === n && r.d === d);
       if (!js || !cr.length) continue;
       const best = Math.min(...cr.map((r) => r.nsPerPointEpoch));
+      const bestCpu = Math.min(...cr.map((r) => r.cpuNsPerPointEpoch ?? NaN));
       console.log(
         `n=${n} d=${d}, rows in random order: core ${js.nsPerPointEpoch.toFixed(2)} ns, ` +
-          `${(js.nsPerPointEpoch / best).toFixed(2)}x the best C loop (${best.toFixed(2)} ns)`,
+          `${(js.nsPerPointEpoch / best).toFixed(2)}x the best C loop (${best.toFixed(2)} ns); ` +
+          `CPU time ${(js.cpuNsPerPointEpoch! / bestCpu).toFixed(2)}x`,
       );
     }
   }

@@ -18,6 +18,8 @@ export interface Row {
   d: number;
   threads: number;
   nsPerPointEpoch: number;
+  /** The same from the process's CPU time (user + system), where measured. */
+  cpuNsPerPointEpoch?: number;
   batches: number;
   epochsPerBatch: number;
 }
