@@ -132,22 +132,3 @@ export class CandidateAcceptor {
     return { x, y, n, d, nPositive: this.nPerClass };
   }
 }
-
-/**
- * Splits candidates [start, start + count) into `parts` contiguous shards of near-equal size, in
- * order: shard i is [start + ⌊i·count/parts⌋, start + ⌊(i+1)·count/parts⌋). Empty shards are
- * left out.
- */
-export function splitCandidates(
-  start: number,
-  count: number,
-  parts: number,
-): { start: number; count: number }[] {
-  const out: { start: number; count: number }[] = [];
-  for (let i = 0; i < parts; i++) {
-    const a = Math.floor((i * count) / parts);
-    const b = Math.floor(((i + 1) * count) / parts);
-    if (b > a) out.push({ start: start + a, count: b - a });
-  }
-  return out;
-}
