@@ -4,7 +4,7 @@
  * generate-shard-job.ts) draw the shards of candidates, and the training worker, which keeps
  * the data, only accepts them in order (generate-rounds.ts). Acceptance is a copy, a few per cent
  * of the work, so all T threads draw rather than T − 1 and the training worker (as passes do):
- * that keeps it free to answer the page between rounds. With T = 1 the training worker draws
+ * that keeps it free to answer the page between shards. With T = 1 the training worker draws
  * alone, in slices, as before.
  *
  * A thread that dies fails the generation with the pool's message naming it ('generation thread
