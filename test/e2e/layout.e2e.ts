@@ -3,8 +3,11 @@
  * (720×900) and a phone (390×844), after training the article's run beside a second run in
  * another tab, the plot, the run buttons and the live read-outs lie inside the first screen (and
  * the loss chart at 1440×900), nothing in the Compare panel reaches outside it, and the page does
- * not scroll sideways. Then axe in the light and the dark theme, chosen by the browser's
- * prefers-color-scheme and by the theme switch, and the exported plot on the theme's surface.
+ * not scroll sideways. On a 375 px phone, the controls added since (the import panel's choices
+ * and error, the sliced plot's feature selects, Reproduce in Python, the race links) and the
+ * hinge panel reach past neither edge of the screen. Then axe in the light and the dark theme,
+ * chosen by the browser's prefers-color-scheme and by the theme switch, and the exported plot on
+ * the theme's surface.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -164,6 +167,87 @@ describe('one screen at any width', () => {
       }
     });
   }
+});
+
+/**
+ * Every visible element whose box reaches past the viewport's left or right edge, one line each.
+ * A card clips what overflows it (contain: paint), so the page's scroll width alone misses a
+ * chart drawn wider than its card; a deliberate scroll area's content is left out.
+ */
+async function pastTheEdges(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) continue;
+      if (r.left >= -0.5 && r.right <= window.innerWidth + 0.5) continue;
+      let inScrollArea = false;
+      for (let a = el.parentElement; a && !inScrollArea; a = a.parentElement) {
+        inScrollArea = scrolls(a);
+      }
+      if (inScrollArea) continue;
+      const id = el.getAttribute('data-testid') ?? el.getAttribute('class') ?? '';
+      out.push(`${el.tagName.toLowerCase()} ${id} spans ${r.left}..${r.right}`);
+    }
+    return out.slice(0, 10);
+  });
+}
+
+/** A CSV of 40 rows of five features and a ±1 label, with a header line. */
+function fiveFeatureCsv(): string {
+  const rows = ['x0,x1,x2,x3,x4,label'];
+  for (let i = 0; i < 40; i++) {
+    const x = [0, 1, 2, 3, 4].map((j) => ((((i * 5 + j) * 7919) % 1013) - 506) / 137);
+    const s = 0.2 + x[0]! - 0.7 * x[1]! + x[2]! - 0.7 * x[3]! + x[4]!;
+    rows.push([...x.map((v) => v.toFixed(4)), s >= 0 ? 1 : -1].join(','));
+  }
+  return rows.join('\n') + '\n';
+}
+
+describe('the controls added since issue 16, on a 375 px phone', () => {
+  it('import choices and error, sliced plot, reproduce group, race links, hinge panel: all within the screen', async () => {
+    const context = await newContext({ width: 375, height: 800 });
+    const page = await trainAt(context, ARTICLE);
+    expect(await pastTheEdges(page)).toEqual([]);
+
+    await page.setInputFiles(byTestId('import-data'), {
+      name: 'five-features.csv',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(fiveFeatureCsv()),
+    });
+    await page.waitForSelector(`${byTestId('data-source-name')}:text-is("five-features.csv")`);
+    await waitReady(page);
+    await page.setInputFiles(byTestId('import-data'), {
+      name: 'broken.csv',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('x0,label\n1,1\nfoo,-1\n'),
+    });
+    await page.waitForSelector(byTestId('import-error'));
+    await page.click(`${byTestId('race')} summary`);
+
+    // Each of them is on the page, drawn, and nothing anywhere reaches past the screen's edges.
+    for (const id of [
+      'import-header',
+      'import-label-column',
+      'import-again',
+      'import-error',
+      'plot-feature-x',
+      'plot-caption',
+      'reproduce-sklearn',
+      'reproduce-spark',
+      'race-link',
+      'reach-target',
+      'compare-x',
+      'curves-x',
+    ]) {
+      const box = await page.locator(byTestId(id)).first().boundingBox();
+      expect(box, id).not.toBeNull();
+    }
+    expect(await pastTheEdges(page)).toEqual([]);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(375);
+  });
 });
 
 /** Pairs of the layout's regions (run card, settings, the rest) whose boxes overlap. */
