@@ -8,8 +8,6 @@
  * optimizer, and every call resolves or rejects with a message instead of throwing later.
  */
 import type { Dataset } from '../src/core/dataset.ts';
-import { evaluateWeights } from '../src/core/evaluate.ts';
-import { datasetText, EXPORT_FORMATS, type ExportFormat } from '../src/core/export-formats.ts';
 import type { Optimizer } from '../src/core/optimizer.ts';
 import type { LinearModel } from '../src/core/classifier.ts';
 import {
@@ -23,9 +21,10 @@ import {
   recipeErrors,
   type Hyperparameters,
 } from '../src/core/recipe.ts';
-import { TextGridIndex } from '../src/core/text-grid-index.ts';
+import type { TextGridIndex } from '../src/core/text-grid-index.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { createQueue } from './call-queue.ts';
+import { createDataQueries } from './data-queries.ts';
 import { PassThreads, type SpawnThread } from './pass-threads.ts';
 import { generateThreadsHolder } from './generate-threads.ts';
 import { generateInSlices, type DatasetJobDeps, type GeneratedDataset } from './dataset-job.ts';
@@ -34,7 +33,8 @@ import { SnapshotBuilder } from './snapshot-builder.ts';
 import { createSolveJobs } from './solve-job.ts';
 import type { Snapshot, SnapshotPolicy, TrainerService, TrainOptions } from './trainer-api.ts';
 import { checkEpochPolicy, checkFrom, invalid } from './train-checks.ts';
-import { TrainingRun, type RunDeps } from './training-run.ts';
+import type { RunDeps } from './run-deps.ts';
+import { TrainingRun } from './training-run.ts';
 import { createEventYield } from './yield-to-events.ts';
 
 export interface ServiceOptions {
@@ -101,6 +101,18 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
     continueRun(optimizer, next);
     optimizer = next;
   };
+  const queries = createDataQueries({
+    data: () => ready().d,
+    stillCurrent: (d) =>
+      disposed
+        ? 'the trainer service was disposed'
+        : data !== d
+          ? 'a new dataset replaced this one'
+          : null,
+    latest: () => latest!,
+    grid: { get: () => gridIndex, set: (g) => (gridIndex = g) },
+    yieldToEvents,
+  });
   const remember = (s: Snapshot): Snapshot => {
     latest = { w: Float64Array.from(s.w), b: s.b };
     return s;
@@ -241,44 +253,7 @@ export function createTrainerService(options: ServiceOptions = {}): TrainerServi
       });
     },
 
-    async supportVectors(w: Float64Array, b: number) {
-      const { d } = ready();
-      if (!(w instanceof Float64Array) || w.length !== d.d || !w.every(Number.isFinite)) {
-        throw new RangeError(`w must be a Float64Array of ${d.d} finite numbers`);
-      }
-      if (!Number.isFinite(b)) throw new RangeError(`b must be a finite number, got ${b}`);
-      const sv = new Uint32Array(d.n);
-      const m = evaluateWeights(d, w, b, 0, sv);
-      return sv.slice(0, m.svCount);
-    },
-
-    async textGrid(gridSize: number) {
-      const { d } = ready();
-      if (d.d !== 2) throw new RangeError(`the text grid needs d = 2, the data has d = ${d.d}`);
-      if (!Number.isInteger(gridSize) || gridSize < 2 || gridSize > 200) {
-        throw new RangeError(`gridSize must be an integer in [2, 200], got ${gridSize}`);
-      }
-      if (gridIndex?.gridSize !== gridSize) gridIndex = TextGridIndex.of(d, gridSize);
-      const { w, b } = latest!;
-      return gridIndex.render(w, b);
-    },
-
-    async exportDataset(format: ExportFormat, onChunk: (text: string) => unknown) {
-      const { d } = ready();
-      if (!EXPORT_FORMATS.includes(format)) {
-        throw new RangeError(`format must be 'csv' or 'libsvm', got '${String(format)}'`);
-      }
-      // The dataset of this call: generate() replaces `data` with a new object, never mutates it.
-      let bytes = 0;
-      for (const text of datasetText(d, format)) {
-        await onChunk(text);
-        bytes += text.length; // ASCII: one byte per character
-        await yieldToEvents();
-        if (disposed) throw new Error('export stopped: the trainer service was disposed');
-        if (data !== d) throw new Error('export stopped: a new dataset replaced this one');
-      }
-      return { rows: d.n, bytes };
-    },
+    ...queries,
 
     async solve(reg, tol, onProgress) {
       alive();

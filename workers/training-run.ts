@@ -14,12 +14,10 @@ import { EpochClock } from './epoch-clock.ts';
 import { LoopWaker } from './loop-waker.ts';
 import { HISTORY_WINDOW, SnapshotPacing } from './snapshot-pacing.ts';
 import type { RunDeps } from './run-deps.ts';
+import { RunWaiters } from './run-waiters.ts';
 import type { RunStatus, Snapshot, SnapshotPolicy } from './trainer-api.ts';
 
-export type { RunDeps };
-
 type Outcome = 'goal' | 'wait' | 'threads' | 'diverged' | 'slice' | number;
-type StepRequest = { k: number; resolve: (s: Snapshot) => void; reject: (e: Error) => void };
 
 export class TrainingRun {
   status: RunStatus = 'running';
@@ -34,10 +32,8 @@ export class TrainingRun {
   private readonly waker: LoopWaker;
   private pauseRequested = false;
   private cancelRequested = false;
-  /** Steps asked for while paused, in order; the first is under way (towards stepGoal). */
-  private readonly steps: StepRequest[] = [];
-  private stepGoal = -1;
-  private pauseWaiters: ((s: Snapshot | null) => void)[] = [];
+  /** pause() callers, and steps asked for while paused (in order; the first under way). */
+  private readonly waiters = new RunWaiters();
   /** The last completed epoch with finite results: what a pause or divergence reports. */
   private last: { state: OptimizerState; m: Metrics; gap: number | null } | null = null;
   /** Epoch of the last snapshot the page received: steps count from it. */
@@ -88,7 +84,7 @@ export class TrainingRun {
     if (this.status !== 'running') return Promise.resolve(null);
     this.pauseRequested = true;
     this.waker.wakeUp(); // from a slow pace's wait
-    return new Promise((resolve) => this.pauseWaiters.push(resolve));
+    return this.waiters.waitForPause();
   }
 
   /** Carries a paused run on; a run that only steps (no send) stays paused. */
@@ -111,11 +107,9 @@ export class TrainingRun {
   /** k more epochs while paused; resolves with the snapshot after them. Steps queue in order. */
   step(k: number): Promise<Snapshot> {
     if (this.status !== 'paused') return Promise.reject(new Error('step() needs a paused run'));
-    return new Promise((resolve, reject) => {
-      this.steps.push({ k, resolve, reject });
-      if (this.steps.length === 1) this.stepGoal = this.reportedEpoch + k;
-      this.waker.wakeUp();
-    });
+    const stepped = this.waiters.addStep(k, this.reportedEpoch);
+    this.waker.wakeUp();
+    return stepped;
   }
 
   private async loop(): Promise<void> {
@@ -124,15 +118,14 @@ export class TrainingRun {
       if (this.pauseRequested && this.status === 'running') {
         this.pauseRequested = false;
         this.status = 'paused';
-        const s = this.pausedSnapshot();
-        this.pauseWaiters.splice(0).forEach((resolve, k) => resolve(k ? structuredClone(s) : s));
+        this.waiters.paused(this.pausedSnapshot());
       }
-      const stepping = this.steps.length > 0;
+      const stepping = this.waiters.stepping;
       if (this.status === 'paused' && !stepping) {
         await this.waker.park();
         continue;
       }
-      const outcome = this.slice(stepping ? this.stepGoal : this.epochs, stepping);
+      const outcome = this.slice(stepping ? this.waiters.stepGoal : this.epochs, stepping);
       if (outcome === 'wait') {
         await this.inFlight;
         continue;
@@ -152,9 +145,7 @@ export class TrainingRun {
       if (outcome === 'diverged') return this.end('diverged');
       if (outcome === 'goal') {
         if (!stepping) return this.end('done');
-        this.steps.shift()!.resolve(this.snapshot('paused'));
-        const next = this.steps[0];
-        if (next) this.stepGoal = this.reportedEpoch + next.k;
+        this.waiters.stepDone(this.snapshot('paused'));
       }
       await this.deps.yieldToEvents();
     }
@@ -270,7 +261,7 @@ export class TrainingRun {
   private async end(status: 'done' | 'cancelled' | 'diverged'): Promise<void> {
     if (status === 'diverged' || this.status === 'paused') this.backToShown(status);
     this.status = status;
-    this.settleWaiters(new Error(`the run ended (${status}) before the step finished`));
+    this.waiters.settle(new Error(`the run ended (${status}) before the step finished`));
     // Sent without waiting for the page to take the one it holds: the run is over, so there is
     // nothing left to pace (a slow renderer held the end of a short run by up to a second).
     const final = this.snapshot(status, status !== 'cancelled');
@@ -293,16 +284,11 @@ export class TrainingRun {
     this.handledEpoch = -1;
   }
 
-  private settleWaiters(stepError: Error): void {
-    for (const resolve of this.pauseWaiters.splice(0)) resolve(null);
-    for (const s of this.steps.splice(0)) s.reject(stepError);
-  }
-
   /** A bug or a broken optimizer: nothing waits forever, the run ends and says why. */
   private failed(e: unknown): void {
     const error = new Error(`the training run failed: ${e instanceof Error ? e.message : e}`);
     this.status = 'cancelled';
-    this.settleWaiters(error);
+    this.waiters.settle(error);
     this.fail(error);
   }
 
