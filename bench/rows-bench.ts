@@ -88,6 +88,11 @@ export function warmRows(): void {
 
 /** The core trainer (no capture, as `core`) on random-order rows: impl `core-rows`. */
 export function benchCoreRows(data: Dataset, measure: Measure): Row {
+  // Short passes again just before: what ran since warmRows() may have left the kernel
+  // re-optimised from a long first call, which V8 compiles worse (up to 2x slower at d = 2).
+  const tiny = new Trainer(makeRowsData(64, data.d), start(data.d), settings);
+  tiny.capture = false;
+  tiny.step(3000);
   const t = new Trainer(data, start(data.d), settings);
   t.capture = false;
   return measure('core-rows', data.n, data.d, (k) => t.step(k), 400);
