@@ -92,6 +92,7 @@ describe('import', () => {
       expect(await page.getAttribute(byTestId('plot'), 'data-n')).toBe('500');
       // The generator's true boundary is no boundary of a file's data.
       expect(await page.locator(`${byTestId('plot')} .line-truth`).count()).toBe(0);
+      expect(await page.getByLabel('True boundary').count()).toBe(0); // nor a switch for one
       const csv = name.endsWith('.csv');
       // The exporter writes labels 1 and -1 in CSV, +1 and -1 in LIBSVM.
       expect(await text(page, 'label-map')).toBe(`“${csv ? '1' : '+1'}” → +1, “-1” → −1`);
