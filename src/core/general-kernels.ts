@@ -19,6 +19,16 @@
  */
 import type { PassSums } from './pass-sums.ts';
 
+/*
+ * d = 2 keeps its floating-point work to what the bits need. The integer-valued sums (the count,
+ * gb = Σ −y over support vectors, signedPositive = Σ y over rows with s >= 0) are exact in any
+ * form, so they are counted in int32 — rows with m > 0, of them labelled +1, rows with s >= 0,
+ * of them labelled +1 — and added once at the end: gb += count − 2·(positive ones), and
+ * signedPositive += 2·(positive ones) − count. The gradient subtracts y·a·x instead of adding
+ * (−y·a)·x: the same rounding, one negation fewer. That leaves the FP ports, which bound this
+ * loop, about the C loop's work.
+ */
+
 /** d = 2, rows in any order, writing support-vector indices into sv. */
 export function scanRowsD2Capture(
   x: Float64Array,
@@ -36,31 +46,37 @@ export function scanRowsD2Capture(
   let loss = acc.loss;
   let g0 = gw[0]!;
   let g1 = gw[1]!;
-  let gb = acc.gb;
   let count = acc.sv;
-  let signedPositive = acc.signedPositive;
+  let active = 0;
+  let activePositive = 0;
+  let nonNegative = 0;
+  let nonNegativePositive = 0;
   for (let i = i0; i < i1; i++) {
     const x0 = x[2 * i]!;
     const x1 = x[2 * i + 1]!;
     const yi = y[i]!;
     const s = b + w0 * x0 + w1 * x1;
     const m = 1.0 - yi * s;
-    const active = +(m > 0.0);
-    const ny = -yi * active;
-    loss += m * active;
-    g0 += ny * x0;
-    g1 += ny * x1;
-    gb += ny;
+    const on = +(m > 0.0);
+    const ya = yi * on;
+    loss += m * on;
+    g0 -= ya * x0;
+    g1 -= ya * x1;
     sv[count] = i;
-    count += active;
-    signedPositive += yi * +(s >= 0.0);
+    count += on;
+    const positive = +(yi > 0.0);
+    const nonNeg = +(s >= 0.0);
+    active += on;
+    activePositive += on & positive;
+    nonNegative += nonNeg;
+    nonNegativePositive += nonNeg & positive;
   }
   acc.loss = loss;
   gw[0] = g0;
   gw[1] = g1;
-  acc.gb = gb;
   acc.sv = count;
-  acc.signedPositive = signedPositive;
+  acc.gb += active - 2 * activePositive;
+  acc.signedPositive += 2 * nonNegativePositive - nonNegative;
 }
 
 /** d = 2, rows in any order, without writing indices. */
@@ -79,30 +95,34 @@ export function scanRowsD2(
   let loss = acc.loss;
   let g0 = gw[0]!;
   let g1 = gw[1]!;
-  let gb = acc.gb;
-  let count = acc.sv;
-  let signedPositive = acc.signedPositive;
+  let active = 0;
+  let activePositive = 0;
+  let nonNegative = 0;
+  let nonNegativePositive = 0;
   for (let i = i0; i < i1; i++) {
     const x0 = x[2 * i]!;
     const x1 = x[2 * i + 1]!;
     const yi = y[i]!;
     const s = b + w0 * x0 + w1 * x1;
     const m = 1.0 - yi * s;
-    const active = +(m > 0.0);
-    const ny = -yi * active;
-    loss += m * active;
-    g0 += ny * x0;
-    g1 += ny * x1;
-    gb += ny;
-    count += active;
-    signedPositive += yi * +(s >= 0.0);
+    const on = +(m > 0.0);
+    const ya = yi * on;
+    loss += m * on;
+    g0 -= ya * x0;
+    g1 -= ya * x1;
+    const positive = +(yi > 0.0);
+    const nonNeg = +(s >= 0.0);
+    active += on;
+    activePositive += on & positive;
+    nonNegative += nonNeg;
+    nonNegativePositive += nonNeg & positive;
   }
   acc.loss = loss;
   gw[0] = g0;
   gw[1] = g1;
-  acc.gb = gb;
-  acc.sv = count;
-  acc.signedPositive = signedPositive;
+  acc.sv += active;
+  acc.gb += active - 2 * activePositive;
+  acc.signedPositive += 2 * nonNegativePositive - nonNegative;
 }
 
 /** gw += ny·x[row … row + d): one support vector's term of the gradient, column by column. */
