@@ -34,7 +34,8 @@ function sameState(a: RunRecord, b: RunRecord): boolean {
 /**
  * The rows for this tab's run (null before it has one), the other tabs' runs, the saved runs
  * and the runs imported this session that could not be saved (unfinished); `importedIds` marks
- * saved runs that came from a file.
+ * saved runs that came from a file. Rows on the same data (sameData) stand together: groups in
+ * the order of their first row, and that order within a group.
  */
 export function compareRows(
   local: LiveRun | null,
@@ -70,7 +71,8 @@ export function compareRows(
   };
   for (const r of saved) fold(r, importedIds.includes(r.id) ? 'imported' : 'saved', 'saved');
   for (const r of unsaved) fold(r, 'imported', 'imported');
-  return [...live, ...stored];
+  // Runs on the same data side by side (groups in order of their first row).
+  return recipeGroups([...live, ...stored]).flat();
 }
 
 /**

@@ -60,6 +60,25 @@ describe('compareRows', () => {
   });
 });
 
+describe('compareRows on several datasets', () => {
+  it('puts the runs on the same data side by side, this tab’s group first', () => {
+    const seed3 = (id: string) => makeRecord({ id, recipe: { ...mine.recipe, seed: 3 } });
+    const file = (id: string) =>
+      makeRecord({ id, data: { name: 'f.csv', rows: 60, d: 2, hash: '0123456789abcdef' } });
+    const rows = compareRows(
+      { tabId: 't1', record: mine },
+      [
+        { tabId: 't2', record: seed3('x') },
+        { tabId: 't3', record: file('c') },
+        { tabId: 't4', record: other },
+      ],
+      [seed3('e'), file('f'), makeRecord({ id: 'g' })],
+      [],
+    );
+    expect(rows.map((r) => r.record.id)).toEqual(['a', 'b', 'g', 'x', 'e', 'c', 'f']);
+  });
+});
+
 describe('recipeGroups', () => {
   it('groups runs on the same data, in order of first appearance', () => {
     const seed3 = makeRecord({ id: 'd', recipe: { ...mine.recipe, seed: 3 } });
