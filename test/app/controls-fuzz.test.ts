@@ -14,6 +14,7 @@ import { DEFAULT_HYPERPARAMETERS, DEFAULT_RECIPE } from '../../src/core/recipe.t
 import { Trainer } from '../../src/core/trainer.ts';
 import { createThreadClient } from '../helpers/thread-worker.ts';
 import { appOn, articleSettings, trainToEnd, until } from './harness.ts';
+import { mulberry32 as rng } from '../helpers/mulberry32.ts';
 
 const PRESSES: (Action | 'toggle')[] = [
   'train',
@@ -25,18 +26,6 @@ const PRESSES: (Action | 'toggle')[] = [
   'resume',
   'cancelGenerate',
 ];
-
-/** mulberry32: a small seeded generator for the sequences. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function cleanRun(nPerClass: number) {
   const rand = new PyRandom(DEFAULT_RECIPE.seed);

@@ -6,6 +6,9 @@
  * order (the fixed blocked order), written independently of src/core/blocked-sums.ts.
  */
 import type { Dataset } from '../../src/core/dataset.ts';
+import { mulberry32 as seeded } from '../helpers/mulberry32.ts';
+
+export { seeded };
 
 export interface PlainSums {
   loss: number;
@@ -73,18 +76,6 @@ export function plainBlocked(
     total.svRows.push(...p.svRows);
   }
   return total;
-}
-
-/** A small seeded generator (mulberry32), uniform in [0, 1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -20,18 +20,7 @@ import {
   type ShardResult,
 } from '../../src/core/sharded-pass.ts';
 import { Trainer } from '../../src/core/trainer.ts';
-
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../helpers/mulberry32.ts';
 
 /** n rows of d uniform coordinates, labels from a noisy plane, rows in random order. */
 function randomData(n: number, d: number, seed: number, classBlocked = false): Dataset {

@@ -14,23 +14,12 @@ import { Trainer } from '../../src/core/trainer.ts';
 import { ThreadPool, type PoolThread } from '../../workers/pass-pool.ts';
 import { PoolPassRunner, shareDataset } from '../../workers/pass-runner.ts';
 import { nodePassThreads } from '../helpers/node-pass-thread.ts';
+import { mulberry32 as rng } from '../helpers/mulberry32.ts';
 
 const pools: ThreadPool[] = [];
 afterEach(() => {
   for (const p of pools.splice(0)) p.dispose();
 });
-
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n random rows in random order, labelled by a noisy plane. */
 function randomData(n: number, d: number, seed: number): Dataset {
