@@ -8,6 +8,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Dataset } from '../src/core/dataset.ts';
 import { Trainer } from '../src/core/trainer.ts';
 
@@ -86,6 +88,16 @@ export function warmRows(): void {
   }
 }
 
+/**
+ * A full collection now (node's gc, reached without a command-line flag): the rows before leave
+ * hundreds of MB of garbage (the naive port's arrays, 10^7-point data), whose collection would
+ * otherwise run on helper threads during the timing, in its wall and in the process's CPU time.
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 /** The core trainer (no capture, as `core`) on random-order rows: impl `core-rows`. */
 export function benchCoreRows(data: Dataset, measure: Measure): Row {
   // Short passes again just before: what ran since warmRows() may have left the kernel
@@ -95,6 +107,7 @@ export function benchCoreRows(data: Dataset, measure: Measure): Row {
   tiny.step(3000);
   const t = new Trainer(data, start(data.d), settings);
   t.capture = false;
+  collectGarbage();
   return measure('core-rows', data.n, data.d, (k) => t.step(k), 400);
 }
 
