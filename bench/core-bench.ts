@@ -20,6 +20,7 @@ import {
   OPTIMIZER_NAMES,
 } from '../src/core/optimizers/optimizer-limits.ts';
 import { Trainer } from '../src/core/trainer.ts';
+import { classBlockedData as makeData, START } from './bench-data.ts';
 import { naiveEpoch, type Sample } from './naive-port.ts';
 import { benchThreads } from './threads-bench.ts';
 import {
@@ -37,41 +38,7 @@ const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes =
   args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1e4, 1e6, 1e7];
 const BATCHES = 7;
-const START = { w: Float64Array.of(1.5, -0.85), b: 0.42 };
 const settings = { lr: 0.05, reg: 0.01 };
-
-/**
- * Data laid out as the generator lays it out (positives first): uniform points in [−3, 3]²,
- * labels from the article's true boundary with uniform noise, so about a fifth of the points are
- * support vectors near START. A small LCG makes it the same every run.
- */
-function makeData(n: number): Dataset {
-  let state = 88172645;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-  const px = new Float64Array(2 * n);
-  const label = new Int8Array(n);
-  let nPositive = 0;
-  for (let i = 0; i < n; i++) {
-    px[2 * i] = next() * 6 - 3;
-    px[2 * i + 1] = next() * 6 - 3;
-    label[i] = px[2 * i]! - 0.6 * px[2 * i + 1]! + 0.4 + (next() - 0.5) >= 0 ? 1 : -1;
-    nPositive += +(label[i]! > 0);
-  }
-  const x = new Float64Array(2 * n);
-  const y = new Float64Array(n);
-  let p = 0;
-  let q = nPositive;
-  for (let i = 0; i < n; i++) {
-    const row = label[i]! > 0 ? p++ : q++;
-    x[2 * row] = px[2 * i]!;
-    x[2 * row + 1] = px[2 * i + 1]!;
-    y[row] = label[i]!;
-  }
-  return { x, y, n, d: 2, nPositive };
-}
 
 /** Writes x then y as raw float64 for the C loop, so both read the very same data. */
 function writeData(data: Dataset, path: string): void {

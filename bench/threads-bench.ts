@@ -14,39 +14,15 @@ import { Trainer } from '../src/core/trainer.ts';
 import { ThreadPool } from '../workers/pass-pool.ts';
 import { PoolPassRunner, shareDataset } from '../workers/pass-runner.ts';
 import { nodePassThreads } from '../test/helpers/node-pass-thread.ts';
+import { classBlockedData, START } from './bench-data.ts';
 import type { Row } from './rows-bench.ts';
 
 const BATCHES = 7;
-const START = { w: Float64Array.of(1.5, -0.85), b: 0.42 };
 const CHUNK_ROWS = 1 << 18;
 
-/** n points in [−3, 3]², positives first, labels from the article's boundary with noise (LCG). */
+/** core-bench's data (bench-data.ts), its rows in shared memory as the pass threads read them. */
 function makeData(n: number): Dataset {
-  let state = 88172645;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-  const px = new Float64Array(2 * n);
-  const label = new Int8Array(n);
-  let nPositive = 0;
-  for (let i = 0; i < n; i++) {
-    px[2 * i] = next() * 6 - 3;
-    px[2 * i + 1] = next() * 6 - 3;
-    label[i] = px[2 * i]! - 0.6 * px[2 * i + 1]! + 0.4 + (next() - 0.5) >= 0 ? 1 : -1;
-    nPositive += +(label[i]! > 0);
-  }
-  const x = new Float64Array(2 * n);
-  const y = new Float64Array(n);
-  let p = 0;
-  let q = nPositive;
-  for (let i = 0; i < n; i++) {
-    const row = label[i]! > 0 ? p++ : q++;
-    x[2 * row] = px[2 * i]!;
-    x[2 * row + 1] = px[2 * i + 1]!;
-    y[row] = label[i]!;
-  }
-  return shareDataset({ x, y, n, d: 2, nPositive });
+  return shareDataset(classBlockedData(n));
 }
 
 /** k epochs as training-run.ts drives them. */

@@ -1,0 +1,38 @@
+/**
+ * The benches' d = 2 data, laid out as the generator lays it out (positives first): uniform
+ * points in [−3, 3]², labels from the article's true boundary with uniform noise, so about a
+ * fifth of the points are support vectors near START. A small LCG makes it the same every run.
+ * Used by core-bench.ts and threads-bench.ts, so their rows time the same data.
+ */
+import type { Dataset } from '../src/core/dataset.ts';
+
+/** Weights near the data's boundary: every bench's epochs start here. */
+export const START = { w: Float64Array.of(1.5, -0.85), b: 0.42 };
+
+export function classBlockedData(n: number): Dataset {
+  let state = 88172645;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  const px = new Float64Array(2 * n);
+  const label = new Int8Array(n);
+  let nPositive = 0;
+  for (let i = 0; i < n; i++) {
+    px[2 * i] = next() * 6 - 3;
+    px[2 * i + 1] = next() * 6 - 3;
+    label[i] = px[2 * i]! - 0.6 * px[2 * i + 1]! + 0.4 + (next() - 0.5) >= 0 ? 1 : -1;
+    nPositive += +(label[i]! > 0);
+  }
+  const x = new Float64Array(2 * n);
+  const y = new Float64Array(n);
+  let p = 0;
+  let q = nPositive;
+  for (let i = 0; i < n; i++) {
+    const row = label[i]! > 0 ? p++ : q++;
+    x[2 * row] = px[2 * i]!;
+    x[2 * row + 1] = px[2 * i + 1]!;
+    y[row] = label[i]!;
+  }
+  return { x, y, n, d: 2, nPositive };
+}
