@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { passRows } from '../../src/core/blocked-sums.ts';
 import { scanRowsAny, scanRowsD2, scanRowsD2Capture } from '../../src/core/general-kernels.ts';
-import { scanRows, scanRowsCareful } from '../../src/core/pass-kernels.ts';
+import { scanRowsCareful } from '../../src/core/pass-kernels.ts';
+import { scanRows } from '../helpers/scan-rows-reference.ts';
 import { copySums, emptySums, type PassSums } from '../../src/core/pass-sums.ts';
 import { scanFast } from '../../src/core/scan-dispatch.ts';
 import { planeWeights, randomRows, seeded } from './blocked-reference.ts';

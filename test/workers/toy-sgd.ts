@@ -14,7 +14,7 @@ import type {
   OptimizerSettings,
   OptimizerState,
 } from '../../src/core/optimizer.ts';
-import { scanRows } from '../../src/core/pass-kernels.ts';
+import { scanRows } from '../helpers/scan-rows-reference.ts';
 
 export class ToySgd implements Optimizer {
   readonly n: number;
