@@ -81,9 +81,16 @@ describe('threads', () => {
       'pass thread 2 of 2 stopped: it closed itself',
     );
     const shown = await epoch(page);
+    // The page learns of a nested worker a little after it starts: wait for its announcement
+    // rather than race it (the list was once read before the fresh pass worker was in it).
+    const fresh = page.waitForEvent('worker', {
+      predicate: (w) => w.url().includes('pass-worker'),
+      timeout: 15_000,
+    });
     await page.click(byTestId('train')); // a fresh pool: the run goes on past where it failed
     await waitForStatus(page, 'training');
     await waitForEpochAbove(page, 3);
+    await fresh;
     expect(page.workers().filter((w) => w.url().includes('pass-worker')).length).toBe(1);
     expect(shown).toBeGreaterThan(3);
   });
