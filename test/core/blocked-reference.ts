@@ -87,7 +87,9 @@ export function randomRows(n: number, d: number, seed: number, classBlocked = fa
   const r = seeded(seed);
   const x = new Float64Array(n * d);
   const y = new Float64Array(n);
-  for (let i = 0; i < n * d; i++) x[i] = 6 * r() - 3;
+  // Full 53-bit coordinates (two 32-bit draws): with 32-bit ones every product and gradient sum
+  // is exact, and a kernel adding the rows' terms in the wrong order would still give the bits.
+  for (let i = 0; i < n * d; i++) x[i] = 6 * (r() + r() * 2 ** -32) - 3;
   let nPositive = 0;
   for (let i = 0; i < n; i++) {
     let s = 0.3;
