@@ -1,133 +1,21 @@
 /**
- * General kernels: rows in any order (labels read per row), by the per-row rule of
+ * The general kernel for any d: rows in any order (labels read per row), by the per-row rule of
  * pass-kernels.ts, in row order, so the bits equal the reference loop's whenever every margin is
- * finite (a NaN or −∞ margin makes the loss NaN and the caller reruns carefully).
+ * finite (a NaN or −∞ margin makes the loss NaN and the caller reruns carefully). d = 2 has its
+ * own, faster kernels (rows-d2-kernels.ts).
  *
  * Layout: x row-major n×d, y ±1 (length n), w length d, acc.gw length d; support-vector indices
  * go to sv[acc.sv …] (the count so far is the write position) unless sv is null.
  *
- * Why they are fast without changing a bit:
- * - d = 2 keeps w and the gradient in locals and uses the 0/1 mask `+(m > 0)` (no branch: V8
- *   compiles it to a compare and a convert); adding a signed zero leaves every sum as it was.
- * - Any d computes the dot products of four rows in one loop: each s is still summed left to
+ * Why it is fast without changing a bit:
+ * - It computes the dot products of four rows in one loop: each s is still summed left to
  *   right, but the four chains of dependent additions overlap instead of waiting on each other
  *   (the C loop waits on one chain). The four rows' terms are then added in row order.
  *   The gradient is added under a branch on m > 0: for d of several columns that skips d
  *   multiply-adds on most rows, which costs less than the mispredicted branches.
- * Capture and no-capture are written out for d = 2 because V8 does not unswitch a loop on a
- * flag; for any d the null test is a well-predicted branch beside the row's work.
+ * The null test of sv is a well-predicted branch beside the row's work.
  */
 import type { PassSums } from './pass-sums.ts';
-
-/*
- * d = 2 keeps its floating-point work to what the bits need. The integer-valued sums (the count,
- * gb = Σ −y over support vectors, signedPositive = Σ y over rows with s >= 0) are exact in any
- * form, so they are counted in int32 — rows with m > 0, of them labelled +1, rows with s >= 0,
- * of them labelled +1 — and added once at the end: gb += count − 2·(positive ones), and
- * signedPositive += 2·(positive ones) − count. The gradient subtracts y·a·x instead of adding
- * (−y·a)·x: the same rounding, one negation fewer. That leaves the FP ports, which bound this
- * loop, about the C loop's work.
- */
-
-// The sums are read with a unary +: when the sums objects reaching a kernel differ in shape,
-// V8 cannot tell the loaded value is a number and keeps the running sums boxed (a heap number
-// an addition: about twice the time); + makes them plain doubles again.
-
-/** d = 2, rows in any order, writing support-vector indices into sv. */
-export function scanRowsD2Capture(
-  x: Float64Array,
-  y: Float64Array,
-  w: Float64Array,
-  b: number,
-  i0: number,
-  i1: number,
-  acc: PassSums,
-  sv: Uint32Array,
-): void {
-  const w0 = w[0]!;
-  const w1 = w[1]!;
-  const gw = acc.gw;
-  let loss = +acc.loss;
-  let g0 = gw[0]!;
-  let g1 = gw[1]!;
-  let count = +acc.sv;
-  let active = 0;
-  let activePositive = 0;
-  let nonNegative = 0;
-  let nonNegativePositive = 0;
-  for (let i = i0; i < i1; i++) {
-    const x0 = x[2 * i]!;
-    const x1 = x[2 * i + 1]!;
-    const yi = y[i]!;
-    const s = b + w0 * x0 + w1 * x1;
-    const m = 1.0 - yi * s;
-    const on = +(m > 0.0);
-    const ya = yi * on;
-    loss += m * on;
-    g0 -= ya * x0;
-    g1 -= ya * x1;
-    sv[count] = i;
-    count += on;
-    const positive = +(yi > 0.0);
-    const nonNeg = +(s >= 0.0);
-    active += on;
-    activePositive += on & positive;
-    nonNegative += nonNeg;
-    nonNegativePositive += nonNeg & positive;
-  }
-  acc.loss = loss;
-  gw[0] = g0;
-  gw[1] = g1;
-  acc.sv = count;
-  acc.gb += active - 2 * activePositive;
-  acc.signedPositive += 2 * nonNegativePositive - nonNegative;
-}
-
-/** d = 2, rows in any order, without writing indices. */
-export function scanRowsD2(
-  x: Float64Array,
-  y: Float64Array,
-  w: Float64Array,
-  b: number,
-  i0: number,
-  i1: number,
-  acc: PassSums,
-): void {
-  const w0 = w[0]!;
-  const w1 = w[1]!;
-  const gw = acc.gw;
-  let loss = +acc.loss;
-  let g0 = gw[0]!;
-  let g1 = gw[1]!;
-  let active = 0;
-  let activePositive = 0;
-  let nonNegative = 0;
-  let nonNegativePositive = 0;
-  for (let i = i0; i < i1; i++) {
-    const x0 = x[2 * i]!;
-    const x1 = x[2 * i + 1]!;
-    const yi = y[i]!;
-    const s = b + w0 * x0 + w1 * x1;
-    const m = 1.0 - yi * s;
-    const on = +(m > 0.0);
-    const ya = yi * on;
-    loss += m * on;
-    g0 -= ya * x0;
-    g1 -= ya * x1;
-    const positive = +(yi > 0.0);
-    const nonNeg = +(s >= 0.0);
-    active += on;
-    activePositive += on & positive;
-    nonNegative += nonNeg;
-    nonNegativePositive += nonNeg & positive;
-  }
-  acc.loss = loss;
-  gw[0] = g0;
-  gw[1] = g1;
-  acc.sv += active;
-  acc.gb += active - 2 * activePositive;
-  acc.signedPositive += 2 * nonNegativePositive - nonNegative;
-}
 
 /** gw += ny·x[row … row + d): one support vector's term of the gradient, column by column. */
 function addRow(gw: Float64Array, x: Float64Array, row: number, d: number, ny: number): void {

@@ -5,7 +5,7 @@
  * the choice changes the speed, never the bits.
  */
 import type { PassRows } from './blocked-sums.ts';
-import { scanRowsAny, scanRowsD2, scanRowsD2Capture } from './general-kernels.ts';
+import { scanRowsAny } from './general-kernels.ts';
 import {
   scanNegativesD2,
   scanNegativesD2Capture,
@@ -13,6 +13,7 @@ import {
   scanPositivesD2Capture,
 } from './pass-kernels.ts';
 import type { PassSums } from './pass-sums.ts';
+import { scanRowsD2, scanRowsD2Capture } from './rows-d2-kernels.ts';
 
 /**
  * Continues `acc` over rows [i0, i1) with the fast (mask) kernels; writes support-vector indices

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { passRows } from '../../src/core/blocked-sums.ts';
-import { scanRowsAny, scanRowsD2, scanRowsD2Capture } from '../../src/core/general-kernels.ts';
+import { scanRowsAny } from '../../src/core/general-kernels.ts';
+import { scanRowsD2, scanRowsD2Capture } from '../../src/core/rows-d2-kernels.ts';
 import { scanRowsCareful } from '../../src/core/pass-kernels.ts';
 import { scanRows } from '../helpers/scan-rows-reference.ts';
 import { copySums, emptySums, type PassSums } from '../../src/core/pass-sums.ts';
