@@ -19,9 +19,16 @@ export interface PassSums {
   readonly gw: Float64Array;
 }
 
-/** Fresh zeroed sums for dimension d. */
+/**
+ * Fresh zeroed sums for dimension d. The fields are made with a fraction, then zeroed: V8 then
+ * gives every sums object one shape with double fields from the start. Made with 0 they would
+ * begin as small-integer fields and change shape at the first fractional store, and a kernel
+ * optimised on one shape would be thrown away when the other arrives ("wrong map", "not a Smi").
+ */
 export function emptySums(d: number): PassSums {
-  return { loss: 0, gb: 0, sv: 0, signedPositive: 0, gw: new Float64Array(d) };
+  const sums = { loss: 0.5, gb: 0.5, sv: 0.5, signedPositive: 0.5, gw: new Float64Array(d) };
+  clearSums(sums);
+  return sums;
 }
 
 /** Zeroes sums in place, for a new pass. */
