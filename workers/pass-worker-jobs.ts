@@ -14,6 +14,7 @@
  * Other jobs register with registerJob (e.g. sharded generation).
  */
 import type { PassRows } from '../src/core/blocked-sums.ts';
+import { warmPassKernels } from '../src/core/kernel-warmup.ts';
 import { scanShard } from '../src/core/sharded-pass.ts';
 import { generateShardJob } from './generate-shard-job.ts';
 import type { JobAnswer, JobMessage } from './pass-pool.ts';
@@ -88,6 +89,10 @@ const JOBS = new Map<string, JobHandler>([
 ]);
 
 JOBS.set('generate', generateShardJob()); // shards of a dataset's candidates (generation)
+
+// Before the first job: a thread's first pass is a long shard, which V8 would optimise the
+// kernels on worse (kernel-warmup.ts); a few milliseconds here, while the rows are on their way.
+warmPassKernels();
 
 /** Adds a job (for work other than passes, e.g. generation shards). */
 export function registerJob(name: string, handler: JobHandler): void {

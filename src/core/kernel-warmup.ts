@@ -1,0 +1,49 @@
+/**
+ * Warms a thread's pass kernels on tiny rows before its first long pass. V8 optimises a function
+ * whose first calls are few and long from inside its loop (on-stack replacement), with feedback
+ * only for the loop, and that code can stay up to twice as slow as code optimised after many
+ * short calls (PERF-NOTES: "warming it on a small input first gave stable timings"). A pass
+ * thread's first job is a shard of a whole pass (blocks of 65,536 rows), so without this its
+ * kernels start cold on exactly such calls, and the pass waits for the slowest thread.
+ *
+ * The work: every kernel scanFast can choose (class layout and random order at d = 2, any d),
+ * with and without support-vector capture, 1,500 passes of 64 rows each: about 0.6·10^6 rows,
+ * a few milliseconds. The rows are made here from a fixed pattern; nothing is kept.
+ */
+import { type PassRows, passRows, scanBlock } from './blocked-sums.ts';
+import { emptySums } from './pass-sums.ts';
+
+const ROWS = 64;
+const PASSES = 1500;
+
+/** 64 rows of dimension d near the article's boundary; positives first when classBlocked. */
+function tinyRows(d: number, classBlocked: boolean): PassRows {
+  const x = new Float64Array(ROWS * d);
+  const y = new Float64Array(ROWS);
+  let nPositive = 0;
+  for (let i = 0; i < ROWS; i++) {
+    for (let j = 0; j < d; j++) x[i * d + j] = ((i * 37 + j * 11) % 61) / 10 - 3;
+    y[i] = (classBlocked ? i < ROWS / 2 : (i * 29) % 7 < 3) ? 1 : -1;
+    nPositive += +(y[i]! > 0);
+  }
+  return passRows({ x, y, n: ROWS, d, nPositive });
+}
+
+/** Runs each pass kernel on tiny rows until V8 has optimised it for whole passes. */
+export function warmPassKernels(): void {
+  for (const [d, classBlocked] of [
+    [2, true],
+    [2, false],
+    [3, false],
+  ] as const) {
+    const rows = tinyRows(d, classBlocked);
+    const w = new Float64Array(d);
+    w[0] = 1.5;
+    w[1] = -0.85;
+    const partial = emptySums(d);
+    const sv = new Uint32Array(ROWS);
+    for (const capture of [false, true])
+      for (let k = 0; k < PASSES; k++)
+        scanBlock(rows, w, 0.42, 0, ROWS, partial, capture ? sv : null, 0);
+  }
+}
