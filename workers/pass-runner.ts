@@ -1,14 +1,21 @@
 /**
- * The core's PassRunner (src/core/sharded-pass.ts) over a ThreadPool (pass-pool.ts): helper
- * thread j − 1 scans shard j of every sharded pass, the training worker shard 0. At set-up each
- * thread gets its rows once — the whole data when it lives in a SharedArrayBuffer (a page that
- * is cross-origin isolated, and Node), else a copy of its shard's rows, transferred — and per
- * pass only (w, b): d + 1 numbers. Answers queue until the pass takes them; the run loop awaits
- * ready() while a pass waits for them.
+ * The core's PassRunner (src/core/sharded-pass.ts) over a ThreadPool (pass-pool.ts). At set-up
+ * each helper gets its rows once: the whole data when it lives in a SharedArrayBuffer (a page
+ * that is cross-origin isolated, and Node), else a copy of its shard's rows, transferred. Per
+ * pass it gets (w, b), d + 1 numbers, and with shared rows a fresh 4-byte shared counter: every
+ * thread, the training worker included, then claims blocks from it until none is left, so the
+ * blocks go to whichever thread is free (a busy or slow core takes fewer). Without shared memory
+ * helper j − 1 scans fixed shard j, the training worker shard 0. Answers queue until the pass
+ * takes them; the run loop awaits ready() while a pass waits for them.
  */
 import { blockCount, blockStart, passRows } from '../src/core/blocked-sums.ts';
 import type { Dataset } from '../src/core/dataset.ts';
-import { shardStart, type PassRunner, type ShardResult } from '../src/core/sharded-pass.ts';
+import {
+  shardStart,
+  type PassRunner,
+  type ShardResult,
+  type StartedPass,
+} from '../src/core/sharded-pass.ts';
 import type { ThreadPool } from './pass-pool.ts';
 
 /** True when typed arrays can be shared with other threads (SharedArrayBuffer is usable). */
@@ -61,6 +68,8 @@ export class PoolPassRunner implements PassRunner {
   private readonly unanswered: number[];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly blocks: number;
+  /** Whether every helper holds all the rows (shared memory): then blocks are claimed. */
+  private readonly shared: boolean;
   private readonly unsubscribe: () => void;
 
   /** Hands every helper of `pool` its rows of `data` (pool.size + 1 threads share a pass). */
@@ -75,6 +84,7 @@ export class PoolPassRunner implements PassRunner {
     const { d, n } = data;
     const split = passRows(data).classSplit;
     const shared = isShared(data.x.buffer);
+    this.shared = shared;
     for (let j = 1; j < this.threads; j++) {
       const r0 = shared ? 0 : Math.min(n, blockStart(this.first(j)));
       const r1 = shared ? n : Math.min(n, blockStart(this.first(j + 1)));
@@ -91,15 +101,19 @@ export class PoolPassRunner implements PassRunner {
     this.unsubscribe = pool.onBroken((e) => this.fail(e));
   }
 
-  start(w: Float64Array, b: number, capture: boolean): number {
+  start(w: Float64Array, b: number, capture: boolean): StartedPass {
     this.check();
     const ticket = ++this.ticket;
+    const claim = this.shared ? new Int32Array(new SharedArrayBuffer(4)) : null;
     for (let j = 1; j < this.threads; j++) {
       const k0 = this.first(j);
       const k1 = this.first(j + 1);
-      if (k0 === k1) continue;
+      if (k0 === k1 && !claim) continue;
       this.unanswered[j - 1]!++;
-      this.pool.request<ShardResult>(j - 1, { job: 'pass', w, b, capture, k0, k1 }).then(
+      const job = claim
+        ? { job: 'pass', w, b, capture, claim }
+        : { job: 'pass', w, b, capture, k0, k1 };
+      this.pool.request<ShardResult>(j - 1, job).then(
         (r) => {
           this.unanswered[j - 1]!--;
           this.answers.push({ ticket, r });
@@ -108,7 +122,7 @@ export class PoolPassRunner implements PassRunner {
         (e: unknown) => this.fail(e),
       );
     }
-    return ticket;
+    return { ticket, claim };
   }
 
   take(ticket: number): ShardResult | null {

@@ -2,20 +2,21 @@
  * What a pool thread (pass-pool.ts) does with each job, the same in the browser's pass worker
  * (pass-worker.ts) and in a Node worker thread: a table of jobs by name, each a function from
  * the request's fields to a result (and the buffers to transfer with it). The maths are the
- * core's (sharded-pass.ts scanShard); this file only keeps the thread's rows between jobs.
+ * core's (shard-scan.ts); this file only keeps the thread's rows between jobs.
  *
  * Jobs:
  * - 'rows': keeps this thread's rows for later passes: x (row-major, d a row) and y, which hold
  *   the pass's rows from rowOffset on (shared memory: the whole data, rowOffset 0), or, without
  *   x and y, room for `count` rows of the shard that 'rows-part' jobs then fill (a copy sent
  *   once, in transferred parts: `at`, x, y); n the pass's row count, classSplit a speed hint.
- * - 'pass': the partials (and with capture the support-vector indices) of blocks [k0, k1) at
- *   (w, b): a ShardResult.
+ * - 'pass': the partials (and with capture the support-vector indices) at (w, b) of the blocks
+ *   claimed from `claim` (the pass's shared counter; the rows held whole), or else of blocks
+ *   [k0, k1): a ShardResult.
  * Other jobs register with registerJob (e.g. sharded generation).
  */
 import type { PassRows } from '../src/core/blocked-sums.ts';
 import { warmPassKernels } from '../src/core/kernel-warmup.ts';
-import { scanShard } from '../src/core/sharded-pass.ts';
+import { scanClaimed, scanShard } from '../src/core/shard-scan.ts';
 import { generateShardJob } from './generate-shard-job.ts';
 import type { JobAnswer, JobMessage } from './pass-pool.ts';
 
@@ -66,21 +67,17 @@ const JOBS = new Map<string, JobHandler>([
     'pass',
     (m) => {
       if (!held) throw new Error('a pass before any rows');
-      const { w, b, capture, k0, k1 } = m as unknown as {
+      const { w, b, capture, claim, k0, k1 } = m as unknown as {
         w: Float64Array;
         capture: boolean;
+        claim?: Int32Array;
       } & Record<'b' | 'k0' | 'k1', number>;
       if (capture) held.scratch ??= new Uint32Array(held.rows.y.length);
-      const r = scanShard(
-        held.rows,
-        held.rowOffset,
-        held.n,
-        w,
-        b,
-        k0,
-        k1,
-        capture ? held.scratch : null,
-      );
+      const { rows, rowOffset, n } = held;
+      const scratch = capture ? held.scratch : null;
+      const r = claim
+        ? scanClaimed(rows, n, w, b, claim, scratch)
+        : scanShard(rows, rowOffset, n, w, b, k0, k1, scratch);
       const transfer: Transferable[] = [r.partials.buffer as ArrayBuffer];
       if (r.sv) transfer.push(r.sv.buffer as ArrayBuffer);
       return { result: r, transfer };

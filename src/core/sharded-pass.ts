@@ -1,10 +1,15 @@
 /**
- * A full pass shared among threads, by the fixed blocked order (blocked-sums.ts): the pass's K
- * blocks are cut into T contiguous shards; shard 0 is scanned here, in slices of whole blocks,
- * shards 1 … T−1 by other threads through an injected PassRunner (workers/pass-runner.ts
- * implements it; the core knows no threads, no messages). Every block's partial is summed from
+ * A full pass shared among threads, by the fixed blocked order (blocked-sums.ts). Other threads
+ * work through an injected PassRunner (workers/pass-runner.ts implements it; the core knows no
+ * threads, no messages). Which thread scans which block is decided one of two ways:
+ * - claimed (every thread holds all the rows, in shared memory): each thread, this one included,
+ *   takes the next unscanned block from the pass's shared counter (Atomics.add) until none is
+ *   left, so a thread that runs slower (a busier or slower core) simply scans fewer blocks;
+ * - fixed shards (each helper holds a copy of its own rows only): the K blocks are cut into T
+ *   contiguous shards; shard 0 is scanned here, shards 1 … T−1 by the other threads.
+ * Either way this thread scans in slices of whole blocks, every block's partial is summed from
  * zero by scanBlock wherever it runs, and the total is the partials added in block order once
- * all are in — the same bits as the single-thread EvalPass for any T.
+ * all are in — the same bits as the single-thread EvalPass for any T and any sharing of blocks.
  *
  * Layout: partials packed row-major K×(4 + d) as [loss, gb, sv, signedPositive, gw_0 … gw_{d−1}]
  * (partialStride). Support-vector indices are staged at each block's first row in the pass's
@@ -53,9 +58,14 @@ export function shardStart(j: number, threads: number, blocks: number): number {
   return Math.floor((j * blocks) / threads);
 }
 
-/** One thread's answer for its shard: the partials of blocks [firstBlock, …) and their indices. */
+/**
+ * One thread's answer for its shard: the partials of its blocks and their indices. The blocks
+ * are `blocks` in that order when claimed, else firstBlock, firstBlock + 1, ….
+ */
 export interface ShardResult {
   firstBlock: number;
+  /** The blocks scanned, ascending (claimed blocks), or null (a fixed shard from firstBlock). */
+  blocks: Int32Array | null;
   /** Packed partials (partialStride(d) numbers a block), one per block of the shard. */
   partials: Float64Array;
   /** The shard's support-vector row indices (global rows), block after block; null unless captured. */
@@ -63,15 +73,36 @@ export interface ShardResult {
 }
 
 /**
- * What a sharded pass needs from the threads. start() asks threads 1 … T−1 to scan their shards
- * at (w, b) and returns the pass's ticket; take(ticket) hands over one answer that has arrived
+ * A pass started on the threads: its ticket, and its block counter when blocks are claimed
+ * (element 0: the next block to take; fresh for every pass, so a thread still busy with an
+ * older pass claims nothing of this one), or null for fixed shards.
+ */
+export interface StartedPass {
+  ticket: number;
+  claim: Int32Array | null;
+}
+
+/**
+ * What a sharded pass needs from the threads. start() asks threads 1 … T−1 to scan at (w, b)
+ * (claimed blocks or their fixed shards); take(ticket) hands over one answer that has arrived
  * for it (older tickets' answers are dropped), or null. Both throw when a thread has died.
  */
 export interface PassRunner {
   /** Threads sharing a pass, this one included. */
   readonly threads: number;
-  start(w: Float64Array, b: number, capture: boolean): number;
+  start(w: Float64Array, b: number, capture: boolean): StartedPass;
   take(ticket: number): ShardResult | null;
+}
+
+/** The next block for this thread from a pass's counter, or −1 when every block is taken. */
+export function claimBlock(claim: Int32Array, blocks: number): number {
+  const k = Atomics.add(claim, 0, 1);
+  return k < blocks ? k : -1;
+}
+
+/** Leaves no block to claim (a pass finished here or dropped: the helpers stop early). */
+export function closeClaims(claim: Int32Array, blocks: number): void {
+  Atomics.store(claim, 0, blocks);
 }
 
 const runners = new WeakMap<Dataset, PassRunner>();
@@ -98,6 +129,8 @@ export class ShardedPass {
   private done: Uint8Array | null = null;
   private runner: PassRunner | null = null;
   private ticket = 0;
+  /** The pass's block counter when blocks are claimed, else null (fixed shards). */
+  private claim: Int32Array | null = null;
   /** This thread's next block of shard 0, and the end of shard 0. */
   private localNext = 0;
   private localEnd = 0;
@@ -126,11 +159,12 @@ export class ShardedPass {
     this.localNext = 0;
     this.localEnd = shardStart(1, runner.threads, this.blocks);
     this.active = true;
-    this.ticket = runner.start(w, b, capture);
+    ({ ticket: this.ticket, claim: this.claim } = runner.start(w, b, capture));
   }
 
   /** Forgets the pass (answers still on their way are dropped by ticket). */
   cancel(): void {
+    if (this.claim) closeClaims(this.claim, this.blocks);
     this.active = false;
     this.runner = null;
     this.rowsDone = 0;
@@ -160,8 +194,10 @@ export class ShardedPass {
     if (current !== runner) return this.finish(w, b, total, sv);
     let rows = this.collect(runner, sv);
     const budget = Math.max(1, Math.floor(maxRows / (runner.threads * blockStart(1))));
-    for (let k = 0; k < budget && this.localNext < this.localEnd; k++) {
-      rows += this.scanHere(this.localNext++, w, b, sv);
+    for (let j = 0; j < budget; j++) {
+      const k = this.nextHere();
+      if (k < 0) break;
+      rows += this.scanHere(k, w, b, sv);
     }
     if (this.rowsDone === this.n) this.merge(total, sv);
     return rows;
@@ -175,6 +211,7 @@ export class ShardedPass {
   finish(w: Float64Array, b: number, total: PassSums, sv: Uint32Array | null): number {
     const runner = this.runner;
     if (!runner || this.complete) return 0;
+    if (this.claim) closeClaims(this.claim, this.blocks);
     let rows = 0;
     try {
       rows = this.collect(runner, sv);
@@ -184,6 +221,12 @@ export class ShardedPass {
     for (let k = 0; k < this.blocks; k++) if (!this.done![k]) rows += this.scanHere(k, w, b, sv);
     this.merge(total, sv);
     return rows;
+  }
+
+  /** This thread's next block: claimed, or the next of shard 0; −1 when it has no more. */
+  private nextHere(): number {
+    if (this.claim) return claimBlock(this.claim, this.blocks);
+    return this.localNext < this.localEnd ? this.localNext++ : -1;
   }
 
   private scanHere(k: number, w: Float64Array, b: number, sv: Uint32Array | null): number {
@@ -207,7 +250,7 @@ export class ShardedPass {
       const count = r.partials.length / stride;
       let at = 0; // position in r.sv of the current block's indices
       for (let q = 0; q < count; q++) {
-        const k = r.firstBlock + q;
+        const k = r.blocks ? r.blocks[q]! : r.firstBlock + q;
         const blockSv = r.partials[q * stride + 2]!;
         // Only a complete pass scans a block here that another thread has (then nothing is taken).
         partials.set(r.partials.subarray(q * stride, (q + 1) * stride), k * stride);
@@ -236,40 +279,4 @@ export class ShardedPass {
     }
     this.rowsDone = this.n;
   }
-}
-
-/**
- * What another thread does for its shard: the partials of blocks [k0, k1) of a pass over n rows
- * at (w, b), scanned from `rows`, which hold the pass's rows from rowOffset on (the whole data
- * shared, rowOffset 0; or a copy of the shard's rows, rowOffset = blockStart(k0)). With capture,
- * `scratch` (length >= the shard's rows) takes the indices first; the result's sv is a copy of
- * them, made global.
- */
-export function scanShard(
-  rows: PassRows,
-  rowOffset: number,
-  n: number,
-  w: Float64Array,
-  b: number,
-  k0: number,
-  k1: number,
-  scratch: Uint32Array | null,
-): ShardResult {
-  const stride = partialStride(rows.d);
-  const partials = new Float64Array((k1 - k0) * stride);
-  const partial = emptySums(rows.d);
-  let count = 0;
-  for (let k = k0; k < k1; k++) {
-    const i0 = blockStart(k) - rowOffset;
-    const i1 = blockEnd(k, n) - rowOffset;
-    scanBlock(rows, w, b, i0, i1, partial, scratch, count);
-    packPartial(partial, partials, (k - k0) * stride);
-    count += partial.sv;
-  }
-  let sv: Uint32Array | null = null;
-  if (scratch) {
-    sv = scratch.slice(0, count);
-    if (rowOffset !== 0) for (let i = 0; i < count; i++) sv[i] = sv[i]! + rowOffset;
-  }
-  return { firstBlock: k0, partials, sv };
 }

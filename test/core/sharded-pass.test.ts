@@ -2,8 +2,9 @@
  * A pass shared among threads (sharded-pass.ts) gives the single-thread core's bits: weights,
  * every metric and the support-vector indices, for any thread count, any order in which the
  * other threads' answers arrive, passes finished synchronously half-way, and shards held as
- * copies (indices offset) or shared. The "threads" here are an in-process runner that answers
- * with the same scanShard the pass workers run.
+ * copies (indices offset) or shared, and blocks claimed from the pass's counter by whichever
+ * thread comes first. The "threads" here are an in-process runner that answers with the same
+ * scanShard and scanClaimed the pass workers run.
  */
 import { describe, expect, it } from 'vitest';
 import { BLOCK_ROWS, blockCount, blockStart, passRows } from '../../src/core/blocked-sums.ts';
@@ -12,12 +13,14 @@ import { makeOptimizer } from '../../src/core/optimizers/make-optimizer.ts';
 import { Momentum } from '../../src/core/optimizers/momentum.ts';
 import { DEFAULT_OPTIMIZER_CHOICE } from '../../src/core/optimizers/optimizer-limits.ts';
 import type { Optimizer } from '../../src/core/optimizer.ts';
+import { scanClaimed, scanShard } from '../../src/core/shard-scan.ts';
 import {
-  scanShard,
+  claimBlock,
   setPassRunner,
   shardStart,
   type PassRunner,
   type ShardResult,
+  type StartedPass,
 } from '../../src/core/sharded-pass.ts';
 import { Trainer } from '../../src/core/trainer.ts';
 import { mulberry32 as rng } from '../helpers/mulberry32.ts';
@@ -40,25 +43,38 @@ function randomData(n: number, d: number, seed: number, classBlocked = false): D
 }
 
 /**
- * Threads 1 … T−1 in process: start() computes their shards at once (some from a copy of the
- * shard's rows, as a pass worker without shared memory holds them), take() releases the answers
- * in a random order after random delays (null meanwhile).
+ * Threads 1 … T−1 in process. Fixed shards: start() computes them at once (some from a copy of
+ * the shard's rows, as a pass worker without shared memory holds them). Claimed blocks: each
+ * thread wakes at a random take() and claims every block still unclaimed then (this thread's
+ * advance() claims the others). take() releases the answers in a random order after random
+ * delays (null meanwhile).
  */
 class FakeRunner implements PassRunner {
   private ticket = 0;
   private queue: { ticket: number; r: ShardResult; delay: number }[] = [];
+  private asleep: { ticket: number; wake: () => ShardResult | null }[] = [];
   starts = 0;
+  /** Blocks the other threads scanned, over all passes (claimed mode). */
+  helped = 0;
   constructor(
     readonly threads: number,
     private readonly data: Dataset,
     private readonly random: () => number,
+    private readonly claimed = false,
   ) {}
 
-  start(w: Float64Array, b: number, capture: boolean): number {
+  start(w: Float64Array, b: number, capture: boolean): StartedPass {
     this.starts++;
     const { data } = this;
     const K = blockCount(data.n);
     const ticket = ++this.ticket;
+    if (this.claimed) {
+      const claim = new Int32Array(1);
+      const at = Float64Array.from(w);
+      for (let j = 1; j < this.threads; j++)
+        this.asleep.push(this.helper(ticket, at, b, capture, claim));
+      return { ticket, claim };
+    }
     for (let j = 1; j < this.threads; j++) {
       const k0 = shardStart(j, this.threads, K);
       const k1 = shardStart(j + 1, this.threads, K);
@@ -82,10 +98,55 @@ class FakeRunner implements PassRunner {
         delay: Math.floor(this.random() * 3),
       });
     }
-    return ticket;
+    return { ticket, claim: null };
+  }
+
+  /**
+   * Another thread of a claimed pass: each wake claims a block or two (scanned as one-block
+   * shards) or, now and then, all that are left (scanClaimed); once none is left it answers with
+   * every block it took, in the order taken.
+   */
+  private helper(ticket: number, w: Float64Array, b: number, capture: boolean, claim: Int32Array) {
+    const { data, random } = this;
+    const rows = passRows(data);
+    const K = blockCount(data.n);
+    const parts: ShardResult[] = [];
+    const wake = (): ShardResult | null => {
+      const scratch = capture ? new Uint32Array(data.n) : null;
+      if (random() < 0.3) parts.push(scanClaimed(rows, data.n, w, b, claim, scratch));
+      else {
+        for (let c = 1 + Math.floor(random() * 2); c > 0; c--) {
+          const k = claimBlock(claim, K);
+          if (k < 0) break;
+          parts.push({
+            ...scanShard(rows, 0, data.n, w, b, k, k + 1, scratch),
+            blocks: Int32Array.of(k),
+          });
+        }
+        if (Atomics.load(claim, 0) < K) return null; // blocks left: sleeps again
+      }
+      const blocks = Int32Array.from(parts.flatMap((p) => Array.from(p.blocks!)));
+      this.helped += blocks.length;
+      const cat = (a: (Float64Array | Uint32Array | null)[]) =>
+        a.flatMap((v) => Array.from(v ?? []));
+      return {
+        firstBlock: blocks.length > 0 ? blocks[0]! : K,
+        blocks,
+        partials: Float64Array.from(cat(parts.map((p) => p.partials))),
+        sv: capture ? Uint32Array.from(cat(parts.map((p) => p.sv))) : null,
+      };
+    };
+    return { ticket, wake };
   }
 
   take(ticket: number): ShardResult | null {
+    // A sleeping thread of an older pass wakes too (and claims nothing: its counter is spent).
+    this.asleep = this.asleep.filter((t) => {
+      if (this.random() < 0.5) return true;
+      const r = t.wake();
+      if (r) this.queue.push({ ticket: t.ticket, r, delay: Math.floor(this.random() * 3) });
+      return r === null;
+    });
     this.queue = this.queue.filter((q) => q.ticket === ticket); // older passes' answers dropped
     const next = this.queue[0];
     if (!next) return null;
@@ -132,16 +193,20 @@ function expectSame(a: Optimizer, b: Optimizer): void {
 }
 
 const CASES = [
-  { n: 3 * BLOCK_ROWS + 1, d: 2, threads: 2, blocked: false },
-  { n: 2 * BLOCK_ROWS + 777, d: 5, threads: 3, blocked: false },
-  { n: 4 * BLOCK_ROWS, d: 2, threads: 4, blocked: true },
-  { n: 2 * BLOCK_ROWS + 5, d: 1, threads: 4, blocked: false },
-  { n: 5 * BLOCK_ROWS - 3, d: 3, threads: 2, blocked: false },
+  { n: 3 * BLOCK_ROWS + 1, d: 2, threads: 2, blocked: false, claimed: false },
+  { n: 2 * BLOCK_ROWS + 777, d: 5, threads: 3, blocked: false, claimed: false },
+  { n: 4 * BLOCK_ROWS, d: 2, threads: 4, blocked: true, claimed: false },
+  { n: 2 * BLOCK_ROWS + 5, d: 1, threads: 4, blocked: false, claimed: false },
+  { n: 5 * BLOCK_ROWS - 3, d: 3, threads: 2, blocked: false, claimed: false },
+  { n: 6 * BLOCK_ROWS + 3, d: 2, threads: 2, blocked: false, claimed: true },
+  { n: 5 * BLOCK_ROWS + 9, d: 3, threads: 3, blocked: false, claimed: true },
+  { n: 4 * BLOCK_ROWS, d: 2, threads: 4, blocked: true, claimed: true },
 ];
 
 describe('sharded passes', () => {
   for (const [i, c] of CASES.entries()) {
-    it(`GD: n = ${c.n}, d = ${c.d}, ${c.threads} threads${c.blocked ? ', class-blocked' : ''}: the single-thread bits`, () => {
+    const how = `${c.blocked ? ', class-blocked' : ''}${c.claimed ? ', claimed blocks' : ''}`;
+    it(`GD: n = ${c.n}, d = ${c.d}, ${c.threads} threads${how}: the single-thread bits`, () => {
       const data = randomData(c.n, c.d, 11 + i, c.blocked);
       const model = { w: new Float64Array(c.d).fill(0.1), b: -0.05 };
       const settings = { lr: 0.5, reg: 0.01 };
@@ -150,10 +215,11 @@ describe('sharded passes', () => {
       alone.finishEpoch(true);
       const shared = new Trainer(data, model, settings);
       const random = rng(100 + i);
-      const runner = new FakeRunner(c.threads, data, random);
+      const runner = new FakeRunner(c.threads, data, random, c.claimed);
       setPassRunner(data, runner);
       drive(shared, 4, random);
       expect(runner.starts).toBeGreaterThan(0);
+      if (c.claimed) expect(runner.helped).toBeGreaterThan(0); // not every block scanned here
       expectSame(alone, shared);
     });
   }
@@ -166,7 +232,7 @@ describe('sharded passes', () => {
     const shared = new Momentum(data, model, { lr: 0.3, reg: 0.001 }, o);
     const random = rng(3);
     drive(alone, 3, random);
-    setPassRunner(data, new FakeRunner(3, data, random));
+    setPassRunner(data, new FakeRunner(3, data, random, true));
     drive(shared, 3, random);
     expectSame(alone, shared);
   });
