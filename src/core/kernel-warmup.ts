@@ -29,21 +29,27 @@ function tinyRows(d: number, classBlocked: boolean): PassRows {
   return passRows({ x, y, n: ROWS, d, nPositive });
 }
 
+/** The warm-up's rows: the class layout and random order at d = 2, and random order at d = 3. */
+export function warmupRows(): PassRows[] {
+  return [tinyRows(2, true), tinyRows(2, false), tinyRows(3, false)];
+}
+
+/** The weights the warm-up scans at: (1.5, −0.85, 0, …), b = 0.42. */
+export function warmupWeights(d: number): { w: Float64Array; b: number } {
+  const w = new Float64Array(d);
+  w[0] = 1.5;
+  w[1] = -0.85;
+  return { w, b: 0.42 };
+}
+
 /** Runs each pass kernel on tiny rows until V8 has optimised it for whole passes. */
 export function warmPassKernels(): void {
-  for (const [d, classBlocked] of [
-    [2, true],
-    [2, false],
-    [3, false],
-  ] as const) {
-    const rows = tinyRows(d, classBlocked);
-    const w = new Float64Array(d);
-    w[0] = 1.5;
-    w[1] = -0.85;
-    const partial = emptySums(d);
+  for (const rows of warmupRows()) {
+    const { w, b } = warmupWeights(rows.d);
+    const partial = emptySums(rows.d);
     const sv = new Uint32Array(ROWS);
     for (const capture of [false, true])
       for (let k = 0; k < PASSES; k++)
-        scanBlock(rows, w, 0.42, 0, ROWS, partial, capture ? sv : null, 0);
+        scanBlock(rows, w, b, 0, ROWS, partial, capture ? sv : null, 0);
   }
 }
