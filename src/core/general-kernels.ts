@@ -11,9 +11,14 @@
  * - It computes the dot products of four rows in one loop: each s is still summed left to
  *   right, but the four chains of dependent additions overlap instead of waiting on each other
  *   (the C loop waits on one chain). The four rows' terms are then added in row order.
- *   The gradient is added under a branch on m > 0: for d of several columns that skips d
- *   multiply-adds on most rows, which costs less than the mispredicted branches.
- * The null test of sv is a well-predicted branch beside the row's work.
+ * - The gradient takes the four rows column by column with 0/1 masks, gw_j −= (y·a)·x_j for each
+ *   row in order, instead of a branch per row: no mispredicted branches, and gw_j is loaded and
+ *   stored once per four rows. A row that is not a support vector subtracts a signed zero, which
+ *   changes no sum (none of them is ever −0: each starts at +0). Four rows with no support vector
+ *   skip the columns. At 10^6 random rows this took d = 8 from about 22.8 to 16.9 ns a row (fastest
+ *   of 7 interleaved batches) and left d = 32 as it was.
+ * - The integer-valued sums (count, gb, signedPositive) are exact in any grouping: the four rows'
+ *   are added together. The null test of sv is a well-predicted branch beside the rows' work.
  */
 import type { PassSums } from './pass-sums.ts';
 
@@ -53,42 +58,77 @@ function scanGroupsOf4(
   acc: PassSums,
   sv: Uint32Array | null,
 ): void {
-  const d = w.length;
+  const d = w.length | 0;
   const gw = acc.gw;
+  const bias = +b;
   let loss = +acc.loss;
   let gb = +acc.gb;
   let count = +acc.sv;
   let signedPositive = +acc.signedPositive;
-  for (let i = i0; i < i1; i += 4) {
-    const r0 = i * d;
-    let s0 = b;
-    let s1 = b;
-    let s2 = b;
-    let s3 = b;
+  for (let i = i0 | 0; i < i1; i = (i + 4) | 0) {
+    const r0 = Math.imul(i, d);
+    const r1 = (r0 + d) | 0;
+    const r2 = (r1 + d) | 0;
+    const r3 = (r2 + d) | 0;
+    let s0 = bias;
+    let s1 = bias;
+    let s2 = bias;
+    let s3 = bias;
     // Four independent dot products, each summed left to right.
-    for (let j = 0; j < d; j++) {
+    for (let j = 0; j < d; j = (j + 1) | 0) {
       const wj = w[j]!;
-      const p = r0 + j;
-      s0 += wj * x[p]!;
-      s1 += wj * x[p + d]!;
-      s2 += wj * x[p + 2 * d]!;
-      s3 += wj * x[p + 3 * d]!;
+      s0 += wj * x[(r0 + j) | 0]!;
+      s1 += wj * x[(r1 + j) | 0]!;
+      s2 += wj * x[(r2 + j) | 0]!;
+      s3 += wj * x[(r3 + j) | 0]!;
     }
     // Then the four rows' terms, in row order.
-    for (let k = 0; k < 4; k++) {
-      const s = k === 0 ? s0 : k === 1 ? s1 : k === 2 ? s2 : s3;
-      const yi = y[i + k]!;
-      const m = 1.0 - yi * s;
-      const active = +(m > 0.0);
-      loss += m * active;
-      if (m > 0.0) {
-        addRow(gw, x, r0 + k * d, d, -yi);
-        if (sv !== null) sv[count] = i + k;
+    const y0 = y[i]!;
+    const y1 = y[(i + 1) | 0]!;
+    const y2 = y[(i + 2) | 0]!;
+    const y3 = y[(i + 3) | 0]!;
+    const m0 = 1.0 - y0 * s0;
+    const m1 = 1.0 - y1 * s1;
+    const m2 = 1.0 - y2 * s2;
+    const m3 = 1.0 - y3 * s3;
+    const a0 = +(m0 > 0.0);
+    const a1 = +(m1 > 0.0);
+    const a2 = +(m2 > 0.0);
+    const a3 = +(m3 > 0.0);
+    loss += m0 * a0;
+    loss += m1 * a1;
+    loss += m2 * a2;
+    loss += m3 * a3;
+    const q0 = y0 * a0;
+    const q1 = y1 * a1;
+    const q2 = y2 * a2;
+    const q3 = y3 * a3;
+    // Column by column, the four rows' gradient terms in row order (a row that is not a support
+    // vector subtracts a zero); skipped when none of the four is one.
+    if (a0 + a1 + a2 + a3 > 0) {
+      for (let j = 0; j < d; j = (j + 1) | 0) {
+        let g = gw[j]!;
+        g -= q0 * x[(r0 + j) | 0]!;
+        g -= q1 * x[(r1 + j) | 0]!;
+        g -= q2 * x[(r2 + j) | 0]!;
+        g -= q3 * x[(r3 + j) | 0]!;
+        gw[j] = g;
       }
-      gb += -yi * active;
-      count += active;
-      signedPositive += yi * +(s >= 0.0);
     }
+    if (sv !== null) {
+      // Every row writes its index at the count; only a support vector moves the count on.
+      sv[count] = i;
+      count += a0;
+      sv[count] = (i + 1) | 0;
+      count += a1;
+      sv[count] = (i + 2) | 0;
+      count += a2;
+      sv[count] = (i + 3) | 0;
+      count += a3;
+    } else count += a0 + a1 + (a2 + a3);
+    gb -= q0 + q1 + (q2 + q3);
+    signedPositive +=
+      y0 * +(s0 >= 0.0) + y1 * +(s1 >= 0.0) + (y2 * +(s2 >= 0.0) + y3 * +(s3 >= 0.0));
   }
   acc.loss = loss;
   acc.gb = gb;
