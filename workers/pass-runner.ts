@@ -4,8 +4,9 @@
  * that is cross-origin isolated, and Node), else a copy of its shard's rows, transferred. Per
  * pass it gets (w, b), d + 1 numbers, and with shared rows a fresh 4-byte shared counter: every
  * thread, the training worker included, then claims blocks from it until none is left, so the
- * blocks go to whichever thread is free (a busy or slow core takes fewer). Without shared memory
- * helper j − 1 scans fixed shard j, the training worker shard 0. Answers queue until the pass
+ * blocks go to whichever thread is free (a busy or slow core takes fewer). Without shared memory,
+ * and for a new pool's first passes (until every helper has its rows), helper j − 1 scans fixed
+ * shard j, the training worker shard 0. Answers queue until the pass
  * takes them; the run loop awaits ready() while a pass waits for them.
  */
 import { blockCount, blockStart, passRows } from '../src/core/blocked-sums.ts';
@@ -104,7 +105,11 @@ export class PoolPassRunner implements PassRunner {
   start(w: Float64Array, b: number, capture: boolean): StartedPass {
     this.check();
     const ticket = ++this.ticket;
-    const claim = this.shared ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    // Blocks are claimed once every helper holds its rows. Until then the pass uses fixed
+    // shards and so waits for the helpers: the training worker would otherwise take every block
+    // while they start, and a pool that cannot start would go unnoticed (failedToStart).
+    const claimed = this.shared && this.started === this.pool.size;
+    const claim = claimed ? new Int32Array(new SharedArrayBuffer(4)) : null;
     for (let j = 1; j < this.threads; j++) {
       const k0 = this.first(j);
       const k1 = this.first(j + 1);

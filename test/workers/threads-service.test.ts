@@ -70,18 +70,7 @@ describe('threads through the worker (Node worker threads)', () => {
 describe('a pass thread that dies', () => {
   it('fails the run naming the thread; the next run starts fresh threads with the same bits', async () => {
     const spawned: NonNullable<Parameters<typeof nodePassThreads>[0]> = [];
-    // Which threads have answered (taken their rows): the kill waits for thread 3's answer, as
-    // this thread no longer waits for slow-starting helpers (it claims every block meanwhile),
-    // and one killed before it started would count as an engine whose threads cannot start.
-    const answered = new Set<number>();
-    const spawn = nodePassThreads(spawned);
-    const watched = (index: number) => {
-      const t = spawn(index) as (typeof spawned)[number];
-      const j = spawned.length - 1;
-      t.thread.once('message', () => answered.add(j));
-      return t;
-    };
-    const service = createTrainerService({ spawnPassThread: watched });
+    const service = createTrainerService({ spawnPassThread: nodePassThreads(spawned) });
     const alone = createTrainerService({ spawnPassThread: null });
     cleanup.push(
       () => service.dispose(),
@@ -93,7 +82,7 @@ describe('a pass thread that dies', () => {
     await service.setThreads(3);
     let killed = false;
     const run = service.train({ ...hp, epochs: 1_000_000 }, (s) => {
-      if (s.epoch >= 2 && answered.has(1) && !killed) {
+      if (s.epoch >= 2 && !killed) {
         killed = true;
         void spawned[1]!.thread.terminate();
       }
