@@ -6,12 +6,8 @@
  */
 import type { PassRows } from './blocked-sums.ts';
 import { scanRowsAny } from './general-kernels.ts';
-import {
-  scanNegativesD2,
-  scanNegativesD2Capture,
-  scanPositivesD2,
-  scanPositivesD2Capture,
-} from './pass-kernels.ts';
+import { scanNegativesD2Capture, scanPositivesD2Capture } from './class-d2-capture.ts';
+import { scanNegativesD2, scanPositivesD2 } from './class-d2-kernels.ts';
 import type { PassSums } from './pass-sums.ts';
 import { scanRowsD2, scanRowsD2Capture } from './rows-d2-kernels.ts';
 

@@ -137,6 +137,34 @@ describe('general kernels', () => {
     expect(bits(c, svC)).toEqual(bits(e, svE));
   });
 
+  it('class kernels (the generator’s layout): the reference’s bits in slices of 4 to 12 rows from zero', () => {
+    // Terms added out of order change the bits only when the running sum changes binade
+    // between them (within one binade each subtraction rounds alike in any order), so the sums
+    // here start from zero and stay small; weights shrunk toward zero make most rows support
+    // vectors, so neighbouring rows both add terms.
+    const r = seeded(31);
+    const data = randomRows(4000, 2, 31, true);
+    const rows = passRows(data);
+    expect(rows.classSplit).toBeGreaterThan(1000);
+    for (const scale of [0.2, 1]) {
+      const { w, b } = planeWeights(2, r);
+      for (let j = 0; j < 2; j++) w[j] = w[j]! * scale;
+      for (let i = 0; i < 4000;) {
+        const i1 = Math.min(4000, i + 4 + Math.floor(r() * 9));
+        const want = emptySums(2);
+        const wantSv = new Uint32Array(4000);
+        scanRowsCareful(data.x, data.y, w, b, i, i1, want, wantSv);
+        for (const capture of [false, true]) {
+          const got = emptySums(2);
+          const sv = capture ? new Uint32Array(4000) : null;
+          scanFast(rows, w, b, i, i1, got, sv);
+          expect(bits(got, sv ?? undefined)).toEqual(bits(want, sv ? wantSv : undefined));
+        }
+        i = i1;
+      }
+    }
+  });
+
   it('make the loss NaN on a NaN or −∞ margin, so the caller reruns carefully', () => {
     for (const d of [2, 5]) {
       const data = randomRows(40, d, 3);
