@@ -19,6 +19,7 @@ import {
   DEFAULT_OPTIMIZER_CHOICE,
   OPTIMIZER_NAMES,
 } from '../src/core/optimizers/optimizer-limits.ts';
+import { warmPassKernels } from '../src/core/kernel-warmup.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { classBlockedData as makeData, START } from './bench-data.ts';
 import { naiveEpoch, type Sample } from './naive-port.ts';
@@ -198,6 +199,7 @@ function report(row: Row): void {
 }
 
 // Warm the kernels on a small input first: V8 may leave a huge first call's loop un-optimised.
+warmPassKernels(); // as every pass thread does (kernel-warmup.ts): every kernel, every tail
 {
   // Short passes first: kernels first met on a long pass may stay slower (PERF-NOTES).
   const tiny = makeData(64);

@@ -26,9 +26,16 @@ export interface PassSums {
  * optimised on one shape would be thrown away when the other arrives ("wrong map", "not a Smi").
  */
 export function emptySums(d: number): PassSums {
-  const sums = { loss: 0.5, gb: 0.5, sv: 0.5, signedPositive: 0.5, gw: new Float64Array(d) };
-  clearSums(sums);
-  return sums;
+  const sums = {
+    loss: 0.5,
+    gb: 0.5,
+    sv: 0.5,
+    signedPositive: 0.5,
+    gw: null as Float64Array | null,
+  };
+  sums.gw = new Float64Array(d);
+  clearSums(sums as PassSums);
+  return sums as PassSums;
 }
 
 /** Zeroes sums in place, for a new pass. */

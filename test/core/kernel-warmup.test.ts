@@ -18,6 +18,12 @@ describe('kernel warm-up', () => {
     ]);
   });
 
+  it('leaves a tail after the four-row groups (a class block and the whole rows)', () => {
+    const [classRows] = warmupRows();
+    expect(classRows!.classSplit % 4).not.toBe(0);
+    expect(classRows!.y.length % 4).not.toBe(0);
+  });
+
   it('scans rows of both labels, some of them support vectors and some not', () => {
     for (const rows of warmupRows()) {
       const n = rows.y.length;
