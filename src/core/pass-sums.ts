@@ -24,6 +24,9 @@ export interface PassSums {
  * gives every sums object one shape with double fields from the start. Made with 0 they would
  * begin as small-integer fields and change shape at the first fractional store, and a kernel
  * optimised on one shape would be thrown away when the other arrives ("wrong map", "not a Smi").
+ * gw is made null first, so V8 tracks that field as holding any object: tracked as one kind of
+ * typed array, it was widened mid-run when another kind arrived, and every kernel compiled
+ * against the sums' shape was thrown away (seen in the bench, mid-measurement).
  */
 export function emptySums(d: number): PassSums {
   const sums = {
