@@ -6,8 +6,8 @@
  * thread, the training worker included, then claims blocks from it until none is left, so the
  * blocks go to whichever thread is free (a busy or slow core takes fewer). Without shared memory,
  * and for a new pool's first passes (until every helper has its rows), helper j − 1 scans fixed
- * shard j, the training worker shard 0. Answers queue until the pass
- * takes them; the run loop awaits ready() while a pass waits for them.
+ * shard j, the training worker shard 0. Answers queue until the pass takes them; the run loop
+ * awaits ready() while a pass waits for them.
  */
 import { blockCount, blockStart, passRows } from '../src/core/blocked-sums.ts';
 import type { Dataset } from '../src/core/dataset.ts';

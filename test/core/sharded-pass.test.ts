@@ -45,9 +45,9 @@ function randomData(n: number, d: number, seed: number, classBlocked = false): D
 /**
  * Threads 1 … T−1 in process. Fixed shards: start() computes them at once (some from a copy of
  * the shard's rows, as a pass worker without shared memory holds them). Claimed blocks: each
- * thread wakes at a random take() and claims every block still unclaimed then (this thread's
- * advance() claims the others). take() releases the answers in a random order after random
- * delays (null meanwhile).
+ * thread wakes at random take()s and claims a block or two, or all still unclaimed, between this
+ * thread's advance() calls (which claim the others); it answers once none is left. take()
+ * releases the answers in a random order after random delays (null meanwhile).
  */
 class FakeRunner implements PassRunner {
   private ticket = 0;

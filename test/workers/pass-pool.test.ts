@@ -9,7 +9,7 @@ import { BLOCK_ROWS } from '../../src/core/blocked-sums.ts';
 import type { Dataset } from '../../src/core/dataset.ts';
 import type { Optimizer } from '../../src/core/optimizer.ts';
 import { Momentum } from '../../src/core/optimizers/momentum.ts';
-import { setPassRunner } from '../../src/core/sharded-pass.ts';
+import { partialStride, setPassRunner } from '../../src/core/sharded-pass.ts';
 import { Trainer } from '../../src/core/trainer.ts';
 import { ThreadPool, type PoolThread } from '../../workers/pass-pool.ts';
 import { PoolPassRunner, shareDataset } from '../../workers/pass-runner.ts';
@@ -61,7 +61,7 @@ async function train(opt: Optimizer, k: number, r: PoolPassRunner | null): Promi
     const take = r.take.bind(r);
     r.take = (ticket) => {
       const a = take(ticket);
-      if (a) helped += a.blocks ? a.blocks.length : a.partials.length / (4 + opt.w.length);
+      if (a) helped += a.blocks ? a.blocks.length : a.partials.length / partialStride(opt.w.length);
       return a;
     };
   }
