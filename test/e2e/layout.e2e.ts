@@ -21,6 +21,10 @@ const ARTICLE = '#seed=7&nPerClass=30&trueW=1,-0.6&trueB=0.4&noise=0.5&lr=0.05&e
 /** A second run on the same data with two settings changed, so Compare has differing columns. */
 const OTHER = '#seed=7&nPerClass=30&trueW=1,-0.6&trueB=0.4&noise=0.5&lr=0.2&epochs=400&reg=0.001';
 
+/** A million points (generated in about a second), two epochs: the read-outs' longest values. */
+const MILLION =
+  '#seed=7&nPerClass=500000&trueW=1,-0.6&trueB=0.4&noise=0.5&lr=0.05&epochs=2&reg=0.01';
+
 const VIEWPORTS = [
   { width: 1440, height: 900 },
   { width: 1280, height: 800 },
@@ -167,6 +171,19 @@ describe('one screen at any width', () => {
       }
     });
   }
+
+  it('at 390×844, a million points’ read-outs each stay inside their cell (the longest values wrap)', async () => {
+    // "232,887 of 1,000,000" support vectors once ran over the loss beside it on a phone.
+    const context = await newContext({ width: 390, height: 844 });
+    const page = await trainAt(context, MILLION);
+    expect(await text(page, 'sv-count')).toMatch(/ of 1,000,000$/);
+    const over = await page.$$eval('.readouts dd', (dds) =>
+      dds
+        .filter((dd) => dd.scrollWidth > dd.clientWidth + 1)
+        .map((dd) => `${dd.previousElementSibling?.textContent}: ${dd.textContent?.trim()}`),
+    );
+    expect(over).toEqual([]);
+  });
 });
 
 /**
