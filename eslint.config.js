@@ -53,8 +53,8 @@ export default tseslint.config(
     },
   },
   {
-    // The optimizers' and scripts' folders may import the rest of the core (one level up), nothing beyond.
-    files: ['src/core/optimizers/*.ts', 'src/core/scripts/*.ts'],
+    // The optimizers', scripts' and wasm folders may import the rest of the core (one level up), nothing beyond.
+    files: ['src/core/optimizers/*.ts', 'src/core/scripts/*.ts', 'src/core/wasm/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

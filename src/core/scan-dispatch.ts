@@ -1,8 +1,9 @@
 /**
- * Picks the fastest kernel for a slice of rows [i0, i1): the class kernels when the rows follow
- * the generator's layout at d = 2, else the general kernels; with or without writing
- * support-vector indices. Every kernel adds the same IEEE operations in the same row order, so
- * the choice changes the speed, never the bits.
+ * Picks the fastest kernel for a slice of rows [i0, i1): the wasm kernel when the rows live in a
+ * row memory (wasm/row-memory.ts) and no indices are written; else the JavaScript class kernels
+ * when the rows follow the generator's layout at d = 2, else the general ones; with or without
+ * writing support-vector indices. Every kernel adds the same IEEE operations in the same row
+ * order, so the choice changes the speed, never the bits.
  */
 import type { PassRows } from './blocked-sums.ts';
 import { scanRowsAny } from './general-kernels.ts';
@@ -10,6 +11,7 @@ import { scanNegativesD2Capture, scanPositivesD2Capture } from './class-d2-captu
 import { scanNegativesD2, scanPositivesD2 } from './class-d2-kernels.ts';
 import type { PassSums } from './pass-sums.ts';
 import { scanRowsD2, scanRowsD2Capture } from './rows-d2-kernels.ts';
+import { scanInRowMemory } from './wasm/row-memory.ts';
 
 /**
  * Continues `acc` over rows [i0, i1) with the fast (mask) kernels; writes support-vector indices
@@ -25,6 +27,8 @@ export function scanFast(
   sv: Uint32Array | null,
 ): void {
   const { x, y, classSplit } = rows;
+  // Rows in a row memory go to the wasm kernel, in any layout (same bits; it writes no indices).
+  if (!sv && scanInRowMemory(x, y, w, b, i0, i1, acc)) return;
   if (classSplit < 0) {
     if (w.length !== 2) scanRowsAny(x, y, w, b, i0, i1, acc, sv);
     else if (sv) scanRowsD2Capture(x, y, w, b, i0, i1, acc, sv);

@@ -1,0 +1,222 @@
+/**
+ * Rows that live in a WebAssembly.Memory, where the wasm kernel (rows-kernel-code.ts) reads them
+ * in place: a dataset's x and y are views into one memory, allocated once (the generator draws
+ * into them; imported or plain rows are copied in once), never copied per pass. A memory is
+ * shared (its buffer a SharedArrayBuffer, posted to pass threads as the memory itself) when the
+ * page may share memory, else private to its thread.
+ *
+ * Layout (bytes): [0, 4) the count of scratch slots taken (Atomics), then MAX_SLOTS scratch slots
+ * of scratchSlots(d) doubles (one per thread that scans the memory: kernels write their sums
+ * there), then x (row-major n×d doubles), then y (n doubles).
+ *
+ * Where WebAssembly (with SIMD) is missing, the rows do not fit in 4 GiB or d > MAX_KERNEL_D,
+ * nothing here applies: the rows stay plain typed arrays and the JavaScript kernels scan them,
+ * with the same bits.
+ */
+import type { PassSums } from '../pass-sums.ts';
+import { scanRowsD2 } from '../rows-d2-kernels.ts';
+import { scratchSlots } from './kernel-abi.ts';
+import { MAX_KERNEL_D, rowsKernelBytes } from './rows-kernel-code.ts';
+
+/**
+ * The part of the WebAssembly API used here, typed locally: the core compiles without the DOM's
+ * declarations (where TypeScript keeps WebAssembly's), and some hosts have no WebAssembly.
+ */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (shape: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
+}
+const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+/** A row memory, as posted to a pass thread (a WasmMemory). */
+export type RowMemory = WasmMemory;
+
+const PAGE_BYTES = 65536;
+/** Pages a memory may have: 65,535 keeps every address the kernel forms below 2^32. */
+const MAX_PAGES = 65535;
+/** Threads that may scan one memory over its life (a run uses at most 16 at once). */
+const MAX_SLOTS = 64;
+
+interface Home {
+  readonly memory: WasmMemory;
+  readonly shared: boolean;
+  readonly n: number;
+  readonly d: number;
+  readonly xByte: number;
+  readonly yByte: number;
+  /** This thread's kernel over the memory: undefined until first asked, null if it cannot be had. */
+  kernel?: BoundKernel | null;
+}
+
+interface BoundKernel {
+  readonly scan: (
+    scratch: number,
+    px: number,
+    py: number,
+    pyEnd: number,
+    b: number,
+    loss: number,
+  ) => void;
+  /** This thread's scratch slot: its byte offset and a view of its doubles. */
+  readonly slotByte: number;
+  readonly slot: Float64Array;
+}
+
+/** The memory each thread's views live in, by the views' buffer. */
+const homes = new WeakMap<ArrayBufferLike, Home>();
+/** Compiled kernels of this thread, by d and sharing; null where compiling failed. */
+const modules = new Map<string, object | null>();
+
+function slotBytes(d: number): number {
+  return (8 * scratchSlots(d) + 15) & ~15;
+}
+
+function headerBytes(d: number): number {
+  return 16 + MAX_SLOTS * slotBytes(d);
+}
+
+function kernelModule(d: number, shared: boolean): object | null {
+  const key = `${d}${shared ? 's' : ''}`;
+  let m = modules.get(key);
+  if (m === undefined) {
+    try {
+      if (!wasm) throw new Error('no WebAssembly');
+      m = new wasm.Module(rowsKernelBytes(d, shared));
+    } catch {
+      m = null; // no SIMD, or wasm turned off: the JavaScript kernels do the work
+    }
+    modules.set(key, m);
+  }
+  return m;
+}
+
+/** Whether this thread can run the kernel for d (and so rows of that d are worth placing). */
+export function rowKernelAvailable(d: number, shared: boolean): boolean {
+  return wasm !== undefined && d >= 1 && d <= MAX_KERNEL_D && kernelModule(d, shared) !== null;
+}
+
+function register(memory: WasmMemory, shared: boolean, n: number, d: number): Home {
+  const xByte = headerBytes(d);
+  const home: Home = { memory, shared, n, d, xByte, yByte: xByte + 8 * n * d };
+  homes.set(memory.buffer, home);
+  return home;
+}
+
+function views(home: Home): { x: Float64Array; y: Float64Array } {
+  const { buffer } = home.memory;
+  return {
+    x: new Float64Array(buffer, home.xByte, home.n * home.d),
+    y: new Float64Array(buffer, home.yByte, home.n),
+  };
+}
+
+/**
+ * x (n×d) and y (n) in a new memory (zeros), or null where the wasm kernel cannot serve them
+ * (then callers allocate plain arrays). `shared`: a shared memory, for pass threads.
+ */
+export function allocateRows(
+  n: number,
+  d: number,
+  shared: boolean,
+): { x: Float64Array; y: Float64Array } | null {
+  if (!rowKernelAvailable(d, shared)) return null;
+  const pages = Math.ceil((headerBytes(d) + 8 * n * (d + 1)) / PAGE_BYTES);
+  if (pages > MAX_PAGES || !wasm) return null;
+  let memory: WasmMemory;
+  try {
+    memory = new wasm.Memory(
+      shared ? { initial: pages, maximum: pages, shared: true } : { initial: pages },
+    );
+  } catch {
+    return null; // out of address space: plain arrays, if anything
+  }
+  return views(register(memory, shared, n, d));
+}
+
+/**
+ * The memory behind x when x is a row memory's x (to post to a pass thread, which calls
+ * adoptRows), else null.
+ */
+export function rowMemoryOf(x: Float64Array): WasmMemory | null {
+  const home = homes.get(x.buffer);
+  return home && home.xByte === x.byteOffset ? home.memory : null;
+}
+
+/** In a thread that was sent a row memory (rowMemoryOf): its x and y, which the kernel scans. */
+export function adoptRows(
+  memory: WasmMemory,
+  n: number,
+  d: number,
+): { x: Float64Array; y: Float64Array } {
+  const shared =
+    typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
+  return views(homes.get(memory.buffer) ?? register(memory, shared, n, d));
+}
+
+/** Whether x and y are a row memory's x and y. */
+export function inRowMemory(x: Float64Array, y: Float64Array): boolean {
+  const home = homes.get(x.buffer);
+  return (
+    !!home && home.xByte === x.byteOffset && home.yByte === y.byteOffset && y.buffer === x.buffer
+  );
+}
+
+function bind(home: Home): BoundKernel | null {
+  const module = kernelModule(home.d, home.shared);
+  if (!module || !wasm) return null;
+  const taken = Atomics.add(new Int32Array(home.memory.buffer, 0, 1), 0, 1);
+  if (taken >= MAX_SLOTS) return null;
+  const instance = new wasm.Instance(module, { env: { memory: home.memory } });
+  const slotByte = 16 + taken * slotBytes(home.d);
+  return {
+    scan: instance.exports.scan as BoundKernel['scan'],
+    slotByte,
+    slot: new Float64Array(home.memory.buffer, slotByte, scratchSlots(home.d)),
+  };
+}
+
+/**
+ * Continues `acc` over rows [i0, i1) with the wasm kernel when x and y are a row memory's
+ * (w.length its d); returns false, touching nothing, when they are not (or no kernel can run
+ * here): the caller then uses the JavaScript kernels. A NaN acc.loss afterwards means a margin
+ * was NaN or −∞ (the caller reruns carefully), as with the JavaScript kernels.
+ */
+export function scanInRowMemory(
+  x: Float64Array,
+  y: Float64Array,
+  w: Float64Array,
+  b: number,
+  i0: number,
+  i1: number,
+  acc: PassSums,
+): boolean {
+  const home = homes.get(x.buffer);
+  if (!home || y.buffer !== x.buffer || home.xByte !== x.byteOffset || home.yByte !== y.byteOffset)
+    return false;
+  if (w.length !== home.d) return false;
+  if (home.kernel === undefined) home.kernel = bind(home);
+  const k = home.kernel;
+  if (!k) return false;
+  const d = home.d;
+  const { slot } = k;
+  const gw = acc.gw;
+  for (let j = 0; j < d; j++) {
+    slot[j] = w[j]!;
+    slot[d + j] = gw[j]!;
+  }
+  // d = 2's kernel takes rows in pairs: an odd last row goes to the JavaScript kernel.
+  const iWasm = d === 2 ? i1 - ((i1 - i0) & 1) : i1;
+  const py = home.yByte + 8 * i0;
+  k.scan(k.slotByte, home.xByte + 8 * d * i0, py, py + 8 * (iWasm - i0), b, acc.loss);
+  for (let j = 0; j < d; j++) gw[j] = slot[d + j]!;
+  acc.loss = slot[2 * d]!;
+  acc.sv += slot[2 * d + 1]!;
+  acc.gb -= slot[2 * d + 2]!;
+  acc.signedPositive += slot[2 * d + 3]!;
+  if (iWasm < i1) scanRowsD2(x, y, w, b, iWasm, i1, acc);
+  return true;
+}

@@ -1,0 +1,149 @@
+/**
+ * The wasm kernels (src/core/wasm) give the bits of the reference's branchy loop
+ * (scanRowsCareful) for every d they take (1..64), rows in random order or in the generator's
+ * layout, from sums already under way, over slices of any length (d = 2's pairs and its odd last
+ * row), in shared and private memory; and a NaN or −∞ margin still makes the loss NaN.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../src/core/dataset.ts';
+import { scanRowsCareful } from '../../../src/core/pass-kernels.ts';
+import { copySums, emptySums, type PassSums } from '../../../src/core/pass-sums.ts';
+import { placeRows } from '../../../src/core/wasm/place-rows.ts';
+import { scanInRowMemory } from '../../../src/core/wasm/row-memory.ts';
+import { MAX_KERNEL_D } from '../../../src/core/wasm/rows-kernel-code.ts';
+import { planeWeights, randomRows, seeded } from '../blocked-reference.ts';
+
+function bits(s: PassSums): number[] {
+  return [s.loss, s.gb, s.sv, s.signedPositive, ...s.gw];
+}
+
+/** Sums part-way through a pass: random, non-zero, as a previous slice leaves them. */
+function underWay(d: number, r: () => number): PassSums {
+  const s = emptySums(d);
+  s.loss = 40 * r();
+  s.gb = Math.floor(20 * r()) - 10;
+  s.sv = 3;
+  s.signedPositive = Math.floor(10 * r()) - 5;
+  for (let j = 0; j < d; j++) s.gw[j] = 30 * r() - 15;
+  return s;
+}
+
+function placed(data: Dataset, shared = false): Dataset {
+  const p = placeRows(data, shared);
+  if (!p) throw new Error('no row memory here');
+  return p;
+}
+
+/** Rows [i0, i1) by the wasm kernel, continuing `start`; fails if the kernel did not run. */
+function wasmScan(
+  data: Dataset,
+  w: Float64Array,
+  b: number,
+  i0: number,
+  i1: number,
+  start: PassSums,
+) {
+  const got = emptySums(data.d);
+  copySums(start, got);
+  expect(scanInRowMemory(data.x, data.y, w, b, i0, i1, got)).toBe(true);
+  return got;
+}
+
+function careful(
+  data: Dataset,
+  w: Float64Array,
+  b: number,
+  i0: number,
+  i1: number,
+  start: PassSums,
+) {
+  const want = emptySums(data.d);
+  copySums(start, want);
+  scanRowsCareful(data.x, data.y, w, b, i0, i1, want, null);
+  return want;
+}
+
+describe('wasm row kernels', () => {
+  it('equal the reference loop bit for bit for every d in 1..64, from sums under way', () => {
+    const r = seeded(64);
+    for (let d = 1; d <= MAX_KERNEL_D; d++) {
+      for (const classBlocked of d === 2 ? [false, true] : [false]) {
+        const n = 200 + Math.floor(r() * 60);
+        const data = placed(randomRows(n, d, 2000 + d, classBlocked));
+        const { w, b } = planeWeights(d, r);
+        const i0 = Math.floor(r() * 20);
+        const i1 = n - Math.floor(r() * 7);
+        const start = underWay(d, r);
+        const want = careful(data, w, b, i0, i1, start);
+        expect(want.sv - start.sv).toBeGreaterThan(5); // some rows are support vectors…
+        expect(want.sv - start.sv).toBeLessThan(i1 - i0 - 5); // …and some are not
+        expect(bits(wasmScan(data, w, b, i0, i1, start))).toEqual(bits(want));
+      }
+    }
+  });
+
+  it('give the same bits over any slicing (d = 2: pairs, four a turn, and an odd last row)', () => {
+    const r = seeded(9);
+    for (const d of [1, 2, 3, 4, 5, 7, 8, 9, 32]) {
+      const data = placed(randomRows(97, d, 40 + d));
+      const { w, b } = planeWeights(d, r);
+      const zero = emptySums(d);
+      const want = careful(data, w, b, 0, 97, zero);
+      for (let cut = 1; cut <= 10; cut++) {
+        let got = emptySums(d);
+        for (let i = 0; i < 97; i += cut) got = wasmScan(data, w, b, i, Math.min(97, i + cut), got);
+        expect(bits(got)).toEqual(bits(want));
+      }
+    }
+  });
+
+  it('compute each margin as the reference does (slices of 1 to 6 rows from zero)', () => {
+    // From zero, a slice of a few rows keeps every ulp of its margins and gradient terms, and a
+    // pair's rows taken in the wrong order change the bits (53-bit coordinates).
+    const r = seeded(13);
+    for (let d = 1; d <= MAX_KERNEL_D + 1; d++) {
+      // d = 65 stands for d = 2 in the generator's layout.
+      const data =
+        d > MAX_KERNEL_D
+          ? placed(randomRows(120, 2, 641, true))
+          : placed(randomRows(120, d, 600 + d));
+      const { w, b } = planeWeights(data.d, r);
+      for (let i = 0; i < 120;) {
+        const i1 = Math.min(120, i + 1 + Math.floor(r() * 6));
+        const zero = emptySums(data.d);
+        expect(bits(wasmScan(data, w, b, i, i1, zero))).toEqual(
+          bits(careful(data, w, b, i, i1, zero)),
+        );
+        i = i1;
+      }
+    }
+  });
+
+  it('run the same in shared memory', () => {
+    const r = seeded(21);
+    for (const d of [2, 5]) {
+      const data = placed(randomRows(301, d, 70 + d), true);
+      expect(data.x.buffer instanceof SharedArrayBuffer).toBe(true);
+      const { w, b } = planeWeights(d, r);
+      const zero = emptySums(d);
+      expect(bits(wasmScan(data, w, b, 0, 301, zero))).toEqual(
+        bits(careful(data, w, b, 0, 301, zero)),
+      );
+    }
+  });
+
+  it('make the loss NaN on a NaN or −∞ margin (either row of a pair), so the caller reruns carefully', () => {
+    for (const d of [2, 5]) {
+      for (const row of [16, 17, 39]) {
+        for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+          const data = placed(randomRows(40, d, 3));
+          const { w, b } = planeWeights(d, seeded(5));
+          data.x[d * row] = bad * data.y[row]!; // ±∞ with the label's sign: m = −∞
+          const s = emptySums(d);
+          expect(scanInRowMemory(data.x, data.y, w, b, 0, 40, s)).toBe(true);
+          expect(s.loss).toBeNaN();
+        }
+      }
+    }
+  });
+});
