@@ -18,6 +18,7 @@ import type { Recipe } from '../src/core/recipe.ts';
 import { TEXT_GRID_SIZE } from '../src/core/text-grid.ts';
 import { TextGridIndexBuilder, type TextGridIndex } from '../src/core/text-grid-index.ts';
 import { generateOnThreads } from './generate-rounds.ts';
+import { rowsAllocator } from '../src/core/wasm/place-rows.ts';
 import { canShareMemory } from './pass-runner.ts';
 import type { ShardRunner } from './generate-threads.ts';
 import type { DatasetSummary, GenerateProgress } from './trainer-api.ts';
@@ -90,8 +91,10 @@ export async function generateInSlices(
   let d: Dataset;
   let rng: PyRandom;
   const runner = n >= THREADED_MIN_POINTS ? (deps.shards?.() ?? null) : null;
-  // Drawn straight into shared memory where it can be: the pass threads then copy nothing.
-  const alloc = canShareMemory() ? sharedFloat64 : undefined;
+  // Drawn straight into a row memory (the wasm kernel's), shared where it can be: the pass
+  // threads then copy nothing.
+  const share = canShareMemory();
+  const alloc = rowsAllocator(n, recipe.trueW.length, share, share ? sharedFloat64 : undefined);
   if (runner) {
     ({ data: d, rng } = await generateOnThreads(recipe, runner, { ...deps, alloc }, progress));
   } else {

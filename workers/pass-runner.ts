@@ -17,6 +17,8 @@ import {
   type ShardResult,
   type StartedPass,
 } from '../src/core/sharded-pass.ts';
+import { placeRows } from '../src/core/wasm/place-rows.ts';
+import { rowMemoryOf } from '../src/core/wasm/row-memory.ts';
 import type { ThreadPool } from './pass-pool.ts';
 
 /** True when typed arrays can be shared with other threads (SharedArrayBuffer is usable). */
@@ -34,10 +36,14 @@ export function isShared(buffer: ArrayBufferLike): boolean {
 }
 
 /**
- * The dataset with x and y in shared memory when it can be (one copy, at dataset time, so no
- * pass ever copies rows); the same object otherwise or when they already are.
+ * The dataset with x and y in a row memory (where the wasm kernel reads them), shared when the
+ * page can share memory: one copy, at dataset time, so no pass ever copies rows; the same object
+ * when they already are there. Where no row memory can be had, x and y in a SharedArrayBuffer
+ * when it can be, else the same object.
  */
 export function shareDataset(data: Dataset): Dataset {
+  const placed = placeRows(data, canShareMemory());
+  if (placed) return placed;
   if (!canShareMemory() || isShared(data.x.buffer)) return data;
   const x = new Float64Array(new SharedArrayBuffer(data.x.byteLength));
   const y = new Float64Array(new SharedArrayBuffer(data.y.byteLength));
@@ -92,7 +98,7 @@ export class PoolPassRunner implements PassRunner {
       const classSplit = split < 0 ? -1 : Math.min(Math.max(split - r0, 0), r1 - r0);
       const head = { job: 'rows', d, rowOffset: r0, n, classSplit, count: r1 - r0 };
       const sent = shared
-        ? this.pool.request(j - 1, { ...head, x: data.x, y: data.y })
+        ? this.pool.request(j - 1, { ...head, x: data.x, y: data.y, memory: rowMemoryOf(data.x) })
         : this.sendCopy(j - 1, head, data, r0, r1);
       sent.then(
         () => this.started++,

@@ -52,13 +52,14 @@ export class PassThreads {
   }
 
   /**
-   * A new dataset: the last pool is stopped, and where threads can be had the rows move to
-   * shared memory if the page allows it (one copy now, freed at once, so a pool of any size
-   * later copies nothing; else each pool copies each helper its shard once).
+   * A new dataset: the last pool is stopped, and the rows move to a row memory for the wasm
+   * kernel, shared if the page allows it (one copy now, none for generated rows, which are drawn
+   * there; a pool of any size later copies nothing, else each pool copies each helper its shard
+   * once).
    */
   adopt(data: Dataset): Dataset {
     this.stop();
-    return this.spawn ? shareDataset(data) : data;
+    return shareDataset(data);
   }
 
   /**

@@ -17,6 +17,7 @@
 import type { PassRows } from '../src/core/blocked-sums.ts';
 import { warmPassKernels } from '../src/core/kernel-warmup.ts';
 import { scanClaimed, scanShard } from '../src/core/shard-scan.ts';
+import { adoptRows, allocateRows, type RowMemory } from '../src/core/wasm/row-memory.ts';
 import { generateShardJob } from './generate-shard-job.ts';
 import type { JobAnswer, JobMessage } from './pass-pool.ts';
 
@@ -46,9 +47,19 @@ const JOBS = new Map<string, JobHandler>([
         'd' | 'rowOffset' | 'n' | 'classSplit' | 'count',
         number
       >;
-      // The rows themselves (shared), or room for `count` rows that 'rows-part' jobs fill.
-      const x = (m.x as Float64Array | undefined) ?? new Float64Array(count * d);
-      const y = (m.y as Float64Array | undefined) ?? new Float64Array(count);
+      // The rows themselves (shared: as views of their row memory when they live in one, for
+      // the wasm kernel), or room for `count` rows that 'rows-part' jobs fill (in a row memory
+      // of this thread's where one can be had).
+      const memory = m.memory as RowMemory | null | undefined;
+      const room = memory
+        ? adoptRows(memory, n, d)
+        : m.x
+          ? { x: m.x as Float64Array, y: m.y as Float64Array }
+          : (allocateRows(count, d, false) ?? {
+              x: new Float64Array(count * d),
+              y: new Float64Array(count),
+            });
+      const { x, y } = room;
       held = { rows: { x, y, d, classSplit }, rowOffset, n, scratch: null };
       return { result: y.length };
     },
