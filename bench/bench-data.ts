@@ -2,9 +2,12 @@
  * The benches' d = 2 data, laid out as the generator lays it out (positives first): uniform
  * points in [−3, 3]², labels from the article's true boundary with uniform noise, so about a
  * fifth of the points are support vectors near START. A small LCG makes it the same every run.
- * Used by core-bench.ts and threads-bench.ts, so their rows time the same data.
+ * Used by core-bench.ts and threads-bench.ts, so their rows time the same data. The rows live in
+ * a row memory, as the app's generated rows do (the worker draws them there), so the benches time
+ * the kernels the app runs; plainData gives them back as plain arrays (the JavaScript kernels).
  */
 import type { Dataset } from '../src/core/dataset.ts';
+import { placeRows } from '../src/core/wasm/place-rows.ts';
 
 /** Weights near the data's boundary: every bench's epochs start here. */
 export const START = { w: Float64Array.of(1.5, -0.85), b: 0.42 };
@@ -34,5 +37,13 @@ export function classBlockedData(n: number): Dataset {
     x[2 * row + 1] = px[2 * i + 1]!;
     y[row] = label[i]!;
   }
-  return { x, y, n, d: 2, nPositive };
+  const data = { x, y, n, d: 2, nPositive };
+  const placed = placeRows(data, false);
+  if (!placed) throw new Error(`no row memory for ${n} points`);
+  return placed;
+}
+
+/** The same rows as plain arrays: the JavaScript kernels scan them. */
+export function plainData(data: Dataset): Dataset {
+  return { ...data, x: data.x.slice(), y: data.y.slice() };
 }

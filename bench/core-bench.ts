@@ -21,7 +21,7 @@ import {
 } from '../src/core/optimizers/optimizer-limits.ts';
 import { warmPassKernels } from '../src/core/kernel-warmup.ts';
 import { Trainer } from '../src/core/trainer.ts';
-import { classBlockedData as makeData, START } from './bench-data.ts';
+import { classBlockedData as makeData, plainData, START } from './bench-data.ts';
 import { naiveEpoch, type Sample } from './naive-port.ts';
 import { benchThreads } from './threads-bench.ts';
 import {
@@ -44,8 +44,8 @@ const settings = { lr: 0.05, reg: 0.01 };
 /** Writes x then y as raw float64 for the C loop, so both read the very same data. */
 function writeData(data: Dataset, path: string): void {
   const bytes = new Uint8Array(8 * (data.x.length + data.y.length));
-  bytes.set(new Uint8Array(data.x.buffer), 0);
-  bytes.set(new Uint8Array(data.y.buffer), 8 * data.x.length);
+  bytes.set(new Uint8Array(data.x.buffer, data.x.byteOffset, data.x.byteLength), 0);
+  bytes.set(new Uint8Array(data.y.buffer, data.y.byteOffset, data.y.byteLength), 8 * data.x.length);
   writeFileSync(path, bytes);
 }
 
@@ -92,11 +92,15 @@ function measure(
   };
 }
 
-/** The core trainer; `capture` also writes support-vector indices every pass (as a snapshot needs). */
-function benchCore(data: Dataset, capture: boolean): Row {
+/**
+ * The core trainer; `capture` also writes support-vector indices every pass (as a snapshot needs).
+ * `core` on the app's rows (a row memory: the wasm kernel), `core-js` on the same rows as plain
+ * arrays (the JavaScript class kernels, the path where WebAssembly is missing).
+ */
+function benchCore(data: Dataset, capture: boolean, impl = capture ? 'core-capture' : 'core'): Row {
   const t = new Trainer(data, START, settings);
   t.capture = capture;
-  return measure(capture ? 'core-capture' : 'core', data.n, 2, (k) => t.step(k), 400);
+  return measure(impl, data.n, 2, (k) => t.step(k), 400);
 }
 
 /**
@@ -222,6 +226,7 @@ for (const n of sizes) {
   const data = makeData(n);
   for (const row of [
     benchCore(data, false),
+    benchCore(plainData(data), false, 'core-js'),
     benchCore(data, true),
     benchAdvance(data),
     ...benchOptimizers(data),
@@ -236,7 +241,7 @@ for (const n of sizes) {
   for (const d of ROW_DIMS) {
     if (d > 2 && n > 1e6) continue;
     const data = makeRowsData(n, d);
-    for (const row of [benchCoreRows(data, measure), ...benchCRows(data, BATCHES)]) {
+    for (const row of [...benchCoreRows(data, measure), ...benchCRows(data, BATCHES)]) {
       rows.push(row);
       report(row);
     }

@@ -12,6 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Dataset } from '../src/core/dataset.ts';
 import { Trainer } from '../src/core/trainer.ts';
+import { placeRows } from '../src/core/wasm/place-rows.ts';
 
 /** One JSON row of the bench (core-bench.ts prints them). */
 export interface Row {
@@ -98,17 +99,36 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-/** The core trainer (no capture, as `core`) on random-order rows: impl `core-rows`. */
-export function benchCoreRows(data: Dataset, measure: Measure): Row {
-  // Short passes again just before: what ran since warmRows() may have left the kernel
-  // re-optimised from a long first call, which V8 compiles worse (up to 2x slower at d = 2).
-  const tiny = new Trainer(makeRowsData(64, data.d), start(data.d), settings);
-  tiny.capture = false;
-  tiny.step(3000);
-  const t = new Trainer(data, start(data.d), settings);
-  t.capture = false;
-  collectGarbage();
-  return measure('core-rows', data.n, data.d, (k) => t.step(k), 400);
+/**
+ * The core trainer (no capture, as `core`) on random-order rows, as the app holds them: in a row
+ * memory (the worker puts every dataset there once), so the wasm kernel scans them: impl
+ * `core-rows`. And on the same rows as plain arrays, the JavaScript kernels (the path of capturing
+ * passes, and of hosts without WebAssembly): impl `core-rows-js`.
+ */
+export function benchCoreRows(data: Dataset, measure: Measure): Row[] {
+  const placed = placeRows(data, false);
+  if (!placed) throw new Error(`no row memory for n = ${data.n}, d = ${data.d}`);
+  const rows: Row[] = [];
+  for (const [impl, rowsData] of [
+    ['core-rows', placed],
+    ['core-rows-js', data],
+  ] as const) {
+    // Short passes again just before: what ran since warmRows() may have left the kernel
+    // re-optimised from a long first call, which V8 compiles worse (up to 2x slower at d = 2).
+    const tiny = makeRowsData(64, data.d);
+    const warm = new Trainer(
+      impl === 'core-rows' ? placeRows(tiny, false)! : tiny,
+      start(data.d),
+      settings,
+    );
+    warm.capture = false;
+    warm.step(3000);
+    const t = new Trainer(rowsData, start(data.d), settings);
+    t.capture = false;
+    collectGarbage();
+    rows.push(measure(impl, data.n, data.d, (k) => t.step(k), 400));
+  }
+  return rows;
 }
 
 /** The C loops (branch and 0/1 mask) on the same data, when gcc exists: c-rows-branch, c-rows-mask. */
@@ -117,8 +137,8 @@ export function benchCRows(data: Dataset, batches: number): Row[] {
   mkdirSync('.bench', { recursive: true });
   const file = `.bench/rows-${data.n}-${data.d}.bin`;
   const bytes = new Uint8Array(8 * (data.x.length + data.y.length));
-  bytes.set(new Uint8Array(data.x.buffer), 0);
-  bytes.set(new Uint8Array(data.y.buffer), 8 * data.x.length);
+  bytes.set(new Uint8Array(data.x.buffer, data.x.byteOffset, data.x.byteLength), 0);
+  bytes.set(new Uint8Array(data.y.buffer, data.y.byteOffset, data.y.byteLength), 8 * data.x.length);
   writeFileSync(file, bytes);
   const rows: Row[] = [];
   try {
