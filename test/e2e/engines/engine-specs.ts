@@ -7,6 +7,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { readReport } from '../report-fixture.ts';
+import { rowsKernelBytes } from '../../../src/core/wasm/rows-kernel-code.ts';
 import {
   attr,
   captureDownload,
@@ -137,6 +138,15 @@ export function engineSpecs(launch: () => Promise<EngineBrowser>): void {
       const page = await open(MILLION);
       await waitReady(page, 120_000);
       expect(await page.evaluate(() => crossOriginIsolated, null)).toBe(true); // vite preview's headers
+      // The engine takes the wasm kernels the worker compiles (src/core/wasm: SIMD, a shared
+      // memory where the engine has SharedArrayBuffer); where it would not, the worker falls
+      // back to the JavaScript kernels, silently, at about half the speed.
+      const shares = await page.evaluate(() => typeof SharedArrayBuffer === 'function', null);
+      for (const d of [2, 5]) {
+        const bytes = Array.from(rowsKernelBytes(d, shares));
+        const valid = await page.evaluate((b) => WebAssembly.validate(new Uint8Array(b)), bytes);
+        expect(valid, `the d = ${d} kernel in ${session.browser().engine}`).toBe(true);
+      }
       // 2 threads: a pass worker nested in the training worker, sharing the rows where the
       // engine has SharedArrayBuffer, else holding a copy sent in parts (WebKitGTK: README).
       await page.fill('field-threads', '2');
