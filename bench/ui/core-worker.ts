@@ -1,6 +1,7 @@
 /**
  * The core alone in a Worker, in bursts: on 'init' it generates the recipe's dataset (after
- * warming the kernels up on a small one) and a Trainer from the same initial weights the app
+ * warming the kernels up on a small one) into a row memory, as the app's worker does (so the wasm
+ * kernel scans it), and a Trainer from the same initial weights the app
  * starts from, with capture = false; on 'burst' it runs whole epochs for at least `ms` and answers
  * with the rows (points × epochs) and the milliseconds they took. The bench alternates these
  * bursts with stretches of the app's training, so both see this machine's speed alike (it flips
@@ -11,6 +12,7 @@ import { generateDataset } from '../../src/core/dataset.ts';
 import { PyRandom } from '../../src/core/py-random.ts';
 import type { Recipe } from '../../src/core/recipe.ts';
 import { Trainer } from '../../src/core/trainer.ts';
+import { placeRows } from '../../src/core/wasm/place-rows.ts';
 
 export interface CoreSettings extends Recipe {
   lr: number;
@@ -31,7 +33,8 @@ export type CoreReply =
  */
 function warmUp({ lr, reg, ...recipe }: CoreSettings): void {
   const rng = new PyRandom(recipe.seed);
-  const data = generateDataset({ ...recipe, nPerClass: 10_000 }, rng);
+  const plain = generateDataset({ ...recipe, nPerClass: 10_000 }, rng);
+  const data = placeRows(plain, false) ?? plain;
   const trainer = new Trainer(data, initialModel(data.d, rng), { lr, reg });
   trainer.capture = false;
   trainer.step(300);
@@ -45,7 +48,8 @@ function handle(request: CoreRequest): CoreReply {
     warmUp(request.settings);
     const t0 = performance.now();
     const rng = new PyRandom(recipe.seed);
-    const data = generateDataset(recipe, rng);
+    const plain = generateDataset(recipe, rng);
+    const data = placeRows(plain, false) ?? plain;
     const generationMs = performance.now() - t0;
     trainer = new Trainer(data, initialModel(data.d, rng), { lr, reg });
     trainer.capture = false;
