@@ -1,6 +1,6 @@
 /**
  * Picks the fastest kernel for a slice of rows [i0, i1): the wasm kernel when the rows live in a
- * row memory (wasm/row-memory.ts) and no indices are written; else the JavaScript class kernels
+ * row memory (wasm/row-memory.ts); else the JavaScript class kernels
  * when the rows follow the generator's layout at d = 2, else the general ones; with or without
  * writing support-vector indices. Every kernel adds the same IEEE operations in the same row
  * order, so the choice changes the speed, never the bits.
@@ -27,8 +27,8 @@ export function scanFast(
   sv: Uint32Array | null,
 ): void {
   const { x, y, classSplit } = rows;
-  // Rows in a row memory go to the wasm kernel, in any layout (same bits; it writes no indices).
-  if (!sv && scanInRowMemory(x, y, w, b, i0, i1, acc)) return;
+  // Rows in a row memory go to the wasm kernel, in any layout (same bits).
+  if (scanInRowMemory(x, y, w, b, i0, i1, acc, sv)) return;
   if (classSplit < 0) {
     if (w.length !== 2) scanRowsAny(x, y, w, b, i0, i1, acc, sv);
     else if (sv) scanRowsD2Capture(x, y, w, b, i0, i1, acc, sv);

@@ -1,9 +1,12 @@
 /**
- * What every row kernel module shares: its one function's parameters, the scratch slot's layout
- * and the loop over rows. The function is scan(scratch, px, py, pyEnd, b, loss): rows run from py
- * (8-byte labels) to pyEnd, x row-major (8·d bytes a row) from px; it reads w and the starting
- * gradient from the scratch slot and writes back (f64 slots from scratch):
+ * What every row kernel module shares: its two functions' parameters, the scratch slot's layout
+ * and the loop over rows. The functions are scan and scanCapture(scratch, px, py, pyEnd, b, loss,
+ * row, out): rows run from py (8-byte labels) to pyEnd, x row-major (8·d bytes a row) from px;
+ * each reads w and the starting gradient from the scratch slot and writes back (f64 slots from
+ * scratch):
  *   [0, d) w,  [d, 2d) g (in and out),  2d loss,  2d + 1 count,  2d + 2 ySv,  2d + 3 signed.
+ * scanCapture also writes the support vectors' row indices (the first row's is `row`), in row
+ * order, as u32 from byte address `out`: `count` of them. scan ignores row and out.
  */
 import { op } from './wasm-encoding.ts';
 
@@ -14,12 +17,41 @@ export const PY = 2;
 export const PY_END = 3;
 export const BIAS = 4;
 export const LOSS = 5;
+export const ROW = 6;
+/** Where the next support vector's index goes (a byte address; moved on by 4 for each one). */
+export const OUT = 7;
 /** The first local after the parameters. */
-export const FIRST_LOCAL = 6;
+export const FIRST_LOCAL = 8;
 
 /** f64 slots of a scratch slot for d columns (w, g, four sums). */
 export function scratchSlots(d: number): number {
   return 2 * d + 4;
+}
+
+/**
+ * A row's index to out, which moves on by 4 bytes if it is a support vector: `row + k` stored at
+ * out, then out += isSupport << 2 (isSupport: code leaving 0 or 1 as an i32). No branch: every row
+ * writes, and only a support vector keeps its place.
+ */
+export function captureCode(k: number, isSupport: readonly number[]): number[] {
+  return [
+    ...op.get(OUT),
+    ...op.get(ROW),
+    ...op.i32Const(k),
+    ...op.i32Add,
+    ...op.i32Store(0),
+    ...op.get(OUT),
+    ...isSupport,
+    ...op.i32Const(2),
+    ...op.i32Shl,
+    ...op.i32Add,
+    ...op.set(OUT),
+  ];
+}
+
+/** row += u: after a turn of u rows. */
+export function nextRows(u: number): number[] {
+  return [...op.get(ROW), ...op.i32Const(u), ...op.i32Add, ...op.set(ROW)];
 }
 
 /** `while (py + 8·u <= pyEnd) { body (u rows); px += 8·d·u; py += 8·u }`. */

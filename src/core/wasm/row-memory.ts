@@ -14,7 +14,7 @@
  * with the same bits.
  */
 import type { PassSums } from '../pass-sums.ts';
-import { scanRowsD2 } from '../rows-d2-kernels.ts';
+import { scanRowsD2, scanRowsD2Capture } from '../rows-d2-kernels.ts';
 import { scratchSlots } from './kernel-abi.ts';
 import { MAX_KERNEL_D, rowsKernelBytes } from './rows-kernel-code.ts';
 
@@ -39,7 +39,12 @@ const PAGE_BYTES = 65536;
 /** Pages a memory may have: 65,535 keeps every address the kernel forms below 2^32. */
 const MAX_PAGES = 65535;
 /** Threads that may scan one memory over its life (a run uses at most 16 at once). */
-const MAX_SLOTS = 64;
+const MAX_SLOTS = 40;
+/**
+ * Rows a capturing call takes at most (even, for d = 2's pairs): their support vectors' indices
+ * go to the slot's index area (4 bytes a row), then to the caller's array.
+ */
+const CAPTURE_ROWS = 4096;
 
 interface Home {
   readonly memory: WasmMemory;
@@ -52,18 +57,25 @@ interface Home {
   kernel?: BoundKernel | null;
 }
 
+type ScanFunction = (
+  scratch: number,
+  px: number,
+  py: number,
+  pyEnd: number,
+  b: number,
+  loss: number,
+  row: number,
+  out: number,
+) => void;
+
 interface BoundKernel {
-  readonly scan: (
-    scratch: number,
-    px: number,
-    py: number,
-    pyEnd: number,
-    b: number,
-    loss: number,
-  ) => void;
-  /** This thread's scratch slot: its byte offset and a view of its doubles. */
+  readonly scan: ScanFunction;
+  readonly scanCapture: ScanFunction;
+  /** This thread's scratch slot: its byte offset, a view of its doubles and of its index area. */
   readonly slotByte: number;
   readonly slot: Float64Array;
+  readonly outByte: number;
+  readonly out: Uint32Array;
 }
 
 /** The memory each thread's views live in, by the views' buffer. */
@@ -71,8 +83,9 @@ const homes = new WeakMap<ArrayBufferLike, Home>();
 /** Compiled kernels of this thread, by d and sharing; null where compiling failed. */
 const modules = new Map<string, object | null>();
 
+/** A slot: the kernel's doubles (kernel-abi.ts), then CAPTURE_ROWS u32 indices; 16-aligned. */
 function slotBytes(d: number): number {
-  return (8 * scratchSlots(d) + 15) & ~15;
+  return (8 * scratchSlots(d) + 4 * CAPTURE_ROWS + 15) & ~15;
 }
 
 function headerBytes(d: number): number {
@@ -172,18 +185,23 @@ function bind(home: Home): BoundKernel | null {
   if (taken >= MAX_SLOTS) return null;
   const instance = new wasm.Instance(module, { env: { memory: home.memory } });
   const slotByte = 16 + taken * slotBytes(home.d);
+  const outByte = slotByte + 8 * scratchSlots(home.d);
   return {
-    scan: instance.exports.scan as BoundKernel['scan'],
+    scan: instance.exports.scan as ScanFunction,
+    scanCapture: instance.exports.scanCapture as ScanFunction,
     slotByte,
     slot: new Float64Array(home.memory.buffer, slotByte, scratchSlots(home.d)),
+    outByte,
+    out: new Uint32Array(home.memory.buffer, outByte, CAPTURE_ROWS),
   };
 }
 
 /**
  * Continues `acc` over rows [i0, i1) with the wasm kernel when x and y are a row memory's
- * (w.length its d); returns false, touching nothing, when they are not (or no kernel can run
- * here): the caller then uses the JavaScript kernels. A NaN acc.loss afterwards means a margin
- * was NaN or −∞ (the caller reruns carefully), as with the JavaScript kernels.
+ * (w.length its d), writing support-vector indices at sv[acc.sv …] when sv is not null; returns
+ * false, touching nothing, when they are not (or no kernel can run here): the caller then uses
+ * the JavaScript kernels. A NaN acc.loss afterwards means a margin was NaN or −∞ (the caller
+ * reruns carefully), as with the JavaScript kernels.
  */
 export function scanInRowMemory(
   x: Float64Array,
@@ -193,6 +211,7 @@ export function scanInRowMemory(
   i0: number,
   i1: number,
   acc: PassSums,
+  sv: Uint32Array | null = null,
 ): boolean {
   const home = homes.get(x.buffer);
   if (!home || y.buffer !== x.buffer || home.xByte !== x.byteOffset || home.yByte !== y.byteOffset)
@@ -203,20 +222,50 @@ export function scanInRowMemory(
   if (!k) return false;
   const d = home.d;
   const { slot } = k;
-  const gw = acc.gw;
   for (let j = 0; j < d; j++) {
     slot[j] = w[j]!;
-    slot[d + j] = gw[j]!;
+    slot[d + j] = acc.gw[j]!;
   }
   // d = 2's kernel takes rows in pairs: an odd last row goes to the JavaScript kernel.
   const iWasm = d === 2 ? i1 - ((i1 - i0) & 1) : i1;
-  const py = home.yByte + 8 * i0;
-  k.scan(k.slotByte, home.xByte + 8 * d * i0, py, py + 8 * (iWasm - i0), b, acc.loss);
-  for (let j = 0; j < d; j++) gw[j] = slot[d + j]!;
+  if (!sv) call(k.scan, home, k, b, i0, iWasm, acc);
+  else {
+    for (let c0 = i0; c0 < iWasm; c0 += CAPTURE_ROWS) {
+      const found = call(k.scanCapture, home, k, b, c0, Math.min(iWasm, c0 + CAPTURE_ROWS), acc);
+      const { out } = k;
+      const at = acc.sv - found;
+      for (let m = 0; m < found; m++) sv[at + m] = out[m]!;
+    }
+  }
+  for (let j = 0; j < d; j++) acc.gw[j] = slot[d + j]!;
+  if (iWasm < i1) {
+    if (sv) scanRowsD2Capture(x, y, w, b, iWasm, i1, acc, sv);
+    else scanRowsD2(x, y, w, b, iWasm, i1, acc);
+  }
+  return true;
+}
+
+/**
+ * One call of a kernel over rows [r0, r1) (w and the running gradient already in the slot; the
+ * gradient stays there): adds its sums to acc and returns its support-vector count.
+ */
+function call(
+  f: ScanFunction,
+  home: Home,
+  k: BoundKernel,
+  b: number,
+  r0: number,
+  r1: number,
+  acc: PassSums,
+): number {
+  const d = home.d;
+  const py = home.yByte + 8 * r0;
+  f(k.slotByte, home.xByte + 8 * d * r0, py, py + 8 * (r1 - r0), b, acc.loss, r0, k.outByte);
+  const { slot } = k;
+  const found = slot[2 * d + 1]!;
   acc.loss = slot[2 * d]!;
-  acc.sv += slot[2 * d + 1]!;
+  acc.sv += found;
   acc.gb -= slot[2 * d + 2]!;
   acc.signedPositive += slot[2 * d + 3]!;
-  if (iWasm < i1) scanRowsD2(x, y, w, b, iWasm, i1, acc);
-  return true;
+  return found;
 }

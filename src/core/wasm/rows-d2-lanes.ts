@@ -9,10 +9,22 @@
  * count += a, ySv += q and signed += y & [s ≥ 0] (y or +0: the same integer sum as y·[s ≥ 0])
  * add per lane; integer-valued, so the lanes' sums added at the end are exact. m·a (not m & mask)
  * keeps a NaN or −∞ margin's NaN loss, which sends the caller to the careful kernel.
- * Rows come in pairs (four a turn, then two): the caller scans an odd last row itself.
+ * Capturing, each pair writes row i's index, moves on if row i is a support vector, then row
+ * i + 1's (the compare's mask as two bits, no branch). Rows come in pairs (four a turn, then
+ * two): the caller scans an odd last row itself.
  */
-import { BIAS, FIRST_LOCAL, LOSS, PX, PY, SCRATCH, rowLoop } from './kernel-abi.ts';
-import { V128, op, vec } from './wasm-encoding.ts';
+import {
+  BIAS,
+  FIRST_LOCAL,
+  LOSS,
+  PX,
+  PY,
+  SCRATCH,
+  captureCode,
+  nextRows,
+  rowLoop,
+} from './kernel-abi.ts';
+import { I32, V128, op, vec } from './wasm-encoding.ts';
 
 // The v128 locals.
 const B = FIRST_LOCAL;
@@ -32,7 +44,9 @@ const A = B + 13;
 const Q = B + 14;
 const Y = B + 15;
 const T = B + 16;
-const V128_LOCALS = 17;
+const MASK = B + 17; // all ones in the lanes of the support vectors
+const V128_LOCALS = 18;
+const BITS = B + V128_LOCALS; // i32: the mask's two lanes as bits 0 and 1
 
 const lanes = (from: number) => [...Array(8).keys()].map((k) => from + k);
 /** (first.lane0, second.lane0) and (first.lane1, second.lane1): column 0, column 1 of two rows. */
@@ -42,8 +56,15 @@ const HIGH = [...lanes(8), ...lanes(24)];
 const DUP_LOW = [...lanes(0), ...lanes(0)];
 const DUP_HIGH = [...lanes(8), ...lanes(8)];
 
-/** Rows 2k and 2k + 1 of the turn: x at px + 32k, y at py + 16k. */
-function pairCode(k: number): number[] {
+/** Rows 2k and 2k + 1 of the turn: x at px + 32k, y at py + 16k; with `capture`, their indices. */
+function pairCode(k: number, capture: boolean): number[] {
+  const indices = capture
+    ? [
+        [...op.get(MASK), ...op.i64x2Bitmask, ...op.set(BITS)],
+        captureCode(2 * k, [...op.get(BITS), ...op.i32Const(1), ...op.i32And]),
+        captureCode(2 * k + 1, [...op.get(BITS), ...op.i32Const(1), ...op.i32ShrU]),
+      ]
+    : [];
   return [
     [...op.get(PX), ...op.v128Load(32 * k), ...op.set(RA)],
     [...op.get(PX), ...op.v128Load(32 * k + 16), ...op.set(RB)],
@@ -55,7 +76,7 @@ function pairCode(k: number): number[] {
     // m = 1 − y·s;  a = [m > 0];  q = y·a
     [...op.get(ONE), ...op.get(PY), ...op.v128Load(16 * k), ...op.tee(Y), ...op.get(S)],
     [...op.f64x2Mul, ...op.f64x2Sub, ...op.tee(M)],
-    [...op.get(ZERO), ...op.f64x2Gt, ...op.get(ONE), ...op.v128And, ...op.tee(A)],
+    [...op.get(ZERO), ...op.f64x2Gt, ...op.tee(MASK), ...op.get(ONE), ...op.v128And, ...op.tee(A)],
     [...op.get(COUNT), ...op.f64x2Add, ...op.set(COUNT)],
     [...op.get(Y), ...op.get(A), ...op.f64x2Mul, ...op.set(Q)],
     // loss += m·a, row by row
@@ -70,6 +91,7 @@ function pairCode(k: number): number[] {
     [...op.f64x2Mul, ...op.f64x2Sub],
     [...op.get(Q), ...op.get(Q), ...op.shuffle(DUP_HIGH), ...op.get(RB), ...op.f64x2Mul],
     [...op.f64x2Sub, ...op.set(G)],
+    ...indices,
   ].flat();
 }
 
@@ -87,10 +109,15 @@ const store = (slot: number, value: number[]) => [
   ...op.f64Store(8 * slot),
 ];
 
-/** The function body for d = 2 (an even number of rows). */
-export function d2LanesBody(): number[] {
+/** The function body for d = 2 (an even number of rows); with `capture`, the indices too. */
+export function d2LanesBody(capture: boolean): number[] {
+  const turn = [...pairCode(0, capture), ...pairCode(1, capture), ...(capture ? nextRows(4) : [])];
+  const pair = [...pairCode(0, capture), ...(capture ? nextRows(2) : [])];
   return [
-    ...vec([[V128_LOCALS, V128]]),
+    ...vec([
+      [V128_LOCALS, V128],
+      [1, I32],
+    ]),
     ...splat(op.get(BIAS), B),
     ...splat([...op.get(SCRATCH), ...op.f64Load(0)], W0),
     ...splat([...op.get(SCRATCH), ...op.f64Load(8)], W1),
@@ -99,8 +126,8 @@ export function d2LanesBody(): number[] {
     ...op.get(SCRATCH),
     ...op.v128Load(16),
     ...op.set(G),
-    ...rowLoop(2, 4, [...pairCode(0), ...pairCode(1)]),
-    ...rowLoop(2, 2, pairCode(0)),
+    ...rowLoop(2, 4, turn),
+    ...rowLoop(2, 2, pair),
     ...op.get(SCRATCH),
     ...op.get(G),
     ...op.v128Store(16),

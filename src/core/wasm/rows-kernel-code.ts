@@ -1,6 +1,6 @@
 /**
- * The general kernel (rows in any order, no support-vector indices) as a WebAssembly module
- * written for one d at run time: the same per-row rule and the same IEEE operations in the same
+ * The general kernel (rows in any order) as a WebAssembly module written for one d at run time,
+ * two functions: scan, and scanCapture, which also writes the support vectors' row indices: the same per-row rule and the same IEEE operations in the same
  * order as general-kernels.ts and rows-d2-kernels.ts, so the same bits, in code V8, SpiderMonkey
  * and JavaScriptCore compile close to the C loop (no bounds checks: wasm32 memory sits behind
  * guard pages; the weights and running sums stay in registers).
@@ -13,13 +13,20 @@
  * subtracts a signed zero, which changes no sum (none is ever −0: each starts at +0). loss and the
  * g_j take the rows one by one; count, ySv and signed are integer-valued, exact in any order.
  *
- * The exported function scan(scratch, px, py, pyEnd, b, loss) reads w and the starting g from
- * the scratch slot and writes back (f64 slots from scratch):
- *   [0, d) w,  [d, 2d) g (in and out),  2d loss,  2d + 1 count,  2d + 2 ySv,  2d + 3 signed.
- * Rows run from py (8-byte labels) to pyEnd; x is row-major, 8·d bytes a row from px.
- * The memory is imported as env.memory (shared or not: the import must say which).
+ * Their parameters and the scratch slot's layout are kernel-abi.ts's. The memory is imported as
+ * env.memory (shared or not: the import must say which).
  */
-import { BIAS, FIRST_LOCAL, LOSS, PX, PY, SCRATCH, rowLoop } from './kernel-abi.ts';
+import {
+  BIAS,
+  FIRST_LOCAL,
+  LOSS,
+  PX,
+  PY,
+  SCRATCH,
+  captureCode,
+  nextRows,
+  rowLoop,
+} from './kernel-abi.ts';
 import { d2LanesBody } from './rows-d2-lanes.ts';
 import { F64, HEADER, I32, V128, name, op, section, uleb, vec } from './wasm-encoding.ts';
 
@@ -44,8 +51,11 @@ const SIGNED = YI + 6;
 const G_TAIL = YI + 7; // the last column's sum when d is odd
 const W0 = YI + 8; // w_j at W0 + j, then the column pairs' f64x2 sums
 
-/** The bytes of one row's work, the row at px + 8·d·k, its label at py + 8·k. */
-function rowCode(d: number, k: number): number[] {
+/**
+ * The bytes of one row's work, the row at px + 8·d·k, its label at py + 8·k; with `capture`, its
+ * index (row + k) to out.
+ */
+function rowCode(d: number, k: number, capture: boolean): number[] {
   const ox = 8 * d * k;
   const pairs = d >> 1;
   const gPair = W0 + d;
@@ -69,6 +79,7 @@ function rowCode(d: number, k: number): number[] {
     op.get(COUNT),
     op.i32Add,
     op.set(COUNT),
+    capture ? captureCode(k, op.get(AI)) : [],
     op.get(AI),
     op.f64ConvertI32U,
     op.set(A),
@@ -98,7 +109,7 @@ function rowCode(d: number, k: number): number[] {
 }
 
 /** The function body: load w and g, the rows (u at a time, then one by one), store the sums. */
-function scanBody(d: number): number[] {
+function scanBody(d: number, capture: boolean): number[] {
   const pairs = d >> 1;
   const gPair = W0 + d;
   // Local groups: COUNT and AI (i32), YI … the w_j (f64), the column pairs' sums (v128).
@@ -121,12 +132,17 @@ function scanBody(d: number): number[] {
   for (const [slot, value] of sums) store.push(op.get(SCRATCH), value, op.f64Store(8 * slot));
   const u = rowsPerTurn(d);
   const turn: number[] = [];
-  for (let k = 0; k < u; k++) turn.push(...rowCode(d, k));
+  for (let k = 0; k < u; k++) turn.push(...rowCode(d, k, capture));
+  const one = rowCode(d, 0, capture);
+  if (capture) {
+    turn.push(...nextRows(u));
+    one.push(...nextRows(1));
+  }
   return [
     ...locals,
     ...load.flat(),
     ...rowLoop(d, u, turn),
-    ...(u > 1 ? rowLoop(d, 1, rowCode(d, 0)) : []),
+    ...(u > 1 ? rowLoop(d, 1, one) : []),
     ...store.flat(),
     ...op.end,
   ];
@@ -136,17 +152,25 @@ function scanBody(d: number): number[] {
 export function rowsKernelBytes(d: number, shared: boolean): Uint8Array {
   if (!Number.isInteger(d) || d < 1 || d > MAX_KERNEL_D)
     throw new RangeError(`the wasm kernel takes d in [1, ${MAX_KERNEL_D}], got ${d}`);
-  const signature = [0x60, ...vec([[I32], [I32], [I32], [I32], [F64], [F64]]), ...vec([])];
+  const params = [[I32], [I32], [I32], [I32], [F64], [F64], [I32], [I32]];
+  const signature = [0x60, ...vec(params), ...vec([])];
   // Limits: shared memories must state a maximum; 65,535 pages keeps py + 32 below 2^32.
   const limits = shared ? [0x03, 0x00, 0xff, 0xff, 0x03] : [0x00, 0x00];
   const memoryImport = [...name('env'), ...name('memory'), 0x02, ...limits];
-  const body = d === 2 ? d2LanesBody() : scanBody(d);
+  const body = (capture: boolean) => (d === 2 ? d2LanesBody(capture) : scanBody(d, capture));
+  const code = [body(false), body(true)].map((b) => [...uleb(b.length), ...b]);
   return Uint8Array.from([
     ...HEADER,
     ...section(1, vec([signature])),
     ...section(2, vec([memoryImport])),
-    ...section(3, vec([[0]])),
-    ...section(7, vec([[...name('scan'), 0x00, 0]])),
-    ...section(10, vec([[...uleb(body.length), ...body]])),
+    ...section(3, vec([[0], [0]])),
+    ...section(
+      7,
+      vec([
+        [...name('scan'), 0x00, 0],
+        [...name('scanCapture'), 0x00, 1],
+      ]),
+    ),
+    ...section(10, vec(code)),
   ]);
 }

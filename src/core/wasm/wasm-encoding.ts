@@ -68,6 +68,8 @@ export const op = {
   /** f64.load, 8-byte aligned, at address + offset. */
   f64Load: (offset: number) => [0x2b, 3, ...uleb(offset)],
   f64Store: (offset: number) => [0x39, 3, ...uleb(offset)],
+  /** i32.store, 4-byte aligned, at address + offset. */
+  i32Store: (offset: number) => [0x36, 2, ...uleb(offset)],
   i32Const: (v: number) => [0x41, ...sleb(v)],
   f64Const: (v: number) => [0x44, ...new Uint8Array(Float64Array.of(v).buffer)],
   i32LtU: [0x49],
@@ -75,6 +77,9 @@ export const op = {
   i32LeU: [0x4d],
   i32GeU: [0x4f],
   i32Add: [0x6a],
+  i32And: [0x71],
+  i32Shl: [0x74],
+  i32ShrU: [0x76],
   f64Gt: [0x64],
   f64Ge: [0x66],
   f64Add: [0xa0],
@@ -89,6 +94,7 @@ export const op = {
   v128And: [0xfd, ...uleb(78)],
   f64x2Splat: [0xfd, ...uleb(20)],
   f64x2Gt: [0xfd, ...uleb(74)],
+  i64x2Bitmask: [0xfd, ...uleb(196)],
   f64x2Ge: [0xfd, ...uleb(76)],
   f64x2Add: [0xfd, ...uleb(240)],
   f64x2ExtractLane: (lane: number) => [0xfd, ...uleb(33), lane],

@@ -2,7 +2,8 @@
  * The wasm kernels (src/core/wasm) give the bits of the reference's branchy loop
  * (scanRowsCareful) for every d they take (1..64), rows in random order or in the generator's
  * layout, from sums already under way, over slices of any length (d = 2's pairs and its odd last
- * row), in shared and private memory; and a NaN or −∞ margin still makes the loss NaN.
+ * row), writing the support vectors' indices or not, in shared and private memory; and a NaN or
+ * −∞ margin still makes the loss NaN.
  */
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/core/dataset.ts';
@@ -78,6 +79,19 @@ describe('wasm row kernels', () => {
         expect(want.sv - start.sv).toBeGreaterThan(5); // some rows are support vectors…
         expect(want.sv - start.sv).toBeLessThan(i1 - i0 - 5); // …and some are not
         expect(bits(wasmScan(data, w, b, i0, i1, start))).toEqual(bits(want));
+        // With indices: the same sums, and the careful loop's indices after those under way.
+        const wantSv = new Uint32Array(n + 3);
+        const again = emptySums(d);
+        copySums(start, again);
+        scanRowsCareful(data.x, data.y, w, b, i0, i1, again, wantSv);
+        const got = emptySums(d);
+        copySums(start, got);
+        const sv = new Uint32Array(n + 3);
+        expect(scanInRowMemory(data.x, data.y, w, b, i0, i1, got, sv)).toBe(true);
+        expect(bits(got)).toEqual(bits(want));
+        expect(Array.from(sv.subarray(0, got.sv))).toEqual(
+          Array.from(wantSv.subarray(0, again.sv)),
+        );
       }
     }
   });
@@ -115,6 +129,53 @@ describe('wasm row kernels', () => {
           bits(careful(data, w, b, i, i1, zero)),
         );
         i = i1;
+      }
+    }
+  });
+
+  it('write the support vectors’ indices in row order after those under way, past 4,096 rows a call', () => {
+    const r = seeded(33);
+    for (const d of [1, 2, 3, 5, 8]) {
+      const n = 9001;
+      const data = placed(randomRows(n, d, 90 + d));
+      const { w, b } = planeWeights(d, r);
+      for (const [i0, i1] of [
+        [0, n],
+        [5, 8194],
+        [4096, 4101],
+      ] as const) {
+        const start = underWay(d, r);
+        const want = emptySums(d);
+        copySums(start, want);
+        const wantSv = new Uint32Array(n + 3);
+        scanRowsCareful(data.x, data.y, w, b, i0, i1, want, wantSv);
+        const got = emptySums(d);
+        copySums(start, got);
+        const sv = new Uint32Array(n + 3);
+        expect(scanInRowMemory(data.x, data.y, w, b, i0, i1, got, sv)).toBe(true);
+        expect(bits(got)).toEqual(bits(want));
+        expect(Array.from(sv.subarray(0, got.sv))).toEqual(Array.from(wantSv.subarray(0, want.sv)));
+      }
+    }
+  });
+
+  it('capture over any slicing gives the same indices and bits (d = 2 odd rows included)', () => {
+    const r = seeded(34);
+    for (const d of [2, 3, 4, 9]) {
+      const data = placed(randomRows(97, d, 140 + d));
+      const { w, b } = planeWeights(d, r);
+      const want = emptySums(d);
+      const wantSv = new Uint32Array(97);
+      scanRowsCareful(data.x, data.y, w, b, 0, 97, want, wantSv);
+      for (let cut = 1; cut <= 7; cut++) {
+        const got = emptySums(d);
+        const sv = new Uint32Array(97);
+        for (let i = 0; i < 97; i += cut)
+          expect(scanInRowMemory(data.x, data.y, w, b, i, Math.min(97, i + cut), got, sv)).toBe(
+            true,
+          );
+        expect(bits(got)).toEqual(bits(want));
+        expect(Array.from(sv.subarray(0, got.sv))).toEqual(Array.from(wantSv.subarray(0, want.sv)));
       }
     }
   });
