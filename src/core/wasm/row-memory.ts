@@ -6,8 +6,9 @@
  * page may share memory, else private to its thread.
  *
  * Layout (bytes): [0, 4) the count of scratch slots taken (Atomics), then MAX_SLOTS scratch slots
- * of scratchSlots(d) doubles (one per thread that scans the memory: kernels write their sums
- * there), then x (row-major n×d doubles), then y (n doubles).
+ * (one per thread that scans the memory: scratchSlots(d) doubles, where a kernel reads w and
+ * writes its sums, then CAPTURE_ROWS u32 for the support vectors' indices), then x (row-major
+ * n×d doubles), then y (n doubles).
  *
  * Where WebAssembly (with SIMD) is missing, the rows do not fit in 4 GiB or d > MAX_KERNEL_D,
  * nothing here applies: the rows stay plain typed arrays and the JavaScript kernels scan them,
@@ -32,7 +33,7 @@ interface WasmApi {
 }
 const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
-/** A row memory, as posted to a pass thread (a WasmMemory). */
+/** A row memory, as posted to a pass thread (a WebAssembly.Memory). */
 export type RowMemory = WasmMemory;
 
 const PAGE_BYTES = 65536;
