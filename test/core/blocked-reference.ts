@@ -6,6 +6,7 @@
  * order (the fixed blocked order), written independently of src/core/blocked-sums.ts.
  */
 import type { Dataset } from '../../src/core/dataset.ts';
+import { emptySums, type PassSums } from '../../src/core/pass-sums.ts';
 import { mulberry32 as seeded } from '../helpers/mulberry32.ts';
 
 export { seeded };
@@ -106,4 +107,15 @@ export function planeWeights(d: number, r: () => number): { w: Float64Array; b: 
   const w = new Float64Array(d);
   for (let j = 0; j < d; j++) w[j] = (j % 2 ? -0.6 : 1) * (0.5 + r());
   return { w, b: 0.3 + r() - 0.5 };
+}
+
+/** Sums part-way through a pass: random, non-zero, as a previous slice leaves them. */
+export function underWay(d: number, r: () => number): PassSums {
+  const s = emptySums(d);
+  s.loss = 40 * r();
+  s.gb = Math.floor(20 * r()) - 10;
+  s.sv = 3;
+  s.signedPositive = Math.floor(10 * r()) - 5;
+  for (let j = 0; j < d; j++) s.gw[j] = 30 * r() - 15;
+  return s;
 }

@@ -13,7 +13,7 @@ import { scanRowsCareful } from '../../src/core/pass-kernels.ts';
 import { scanRows } from '../helpers/scan-rows-reference.ts';
 import { copySums, emptySums, type PassSums } from '../../src/core/pass-sums.ts';
 import { scanFast } from '../../src/core/scan-dispatch.ts';
-import { planeWeights, randomRows, seeded } from './blocked-reference.ts';
+import { planeWeights, randomRows, seeded, underWay } from './blocked-reference.ts';
 
 /** Sums as plain numbers, with the written indices when sv is given. */
 function bits(s: PassSums, sv?: Uint32Array): unknown[] {
@@ -25,17 +25,6 @@ function bits(s: PassSums, sv?: Uint32Array): unknown[] {
     ...s.gw,
     sv ? Array.from(sv.subarray(0, s.sv)) : [],
   ];
-}
-
-/** Sums part-way through a pass: random, non-zero, as a previous slice leaves them. */
-function underWay(d: number, r: () => number): PassSums {
-  const s = emptySums(d);
-  s.loss = 40 * r();
-  s.gb = Math.floor(20 * r()) - 10;
-  s.sv = 3;
-  s.signedPositive = Math.floor(10 * r()) - 5;
-  for (let j = 0; j < d; j++) s.gw[j] = 30 * r() - 15;
-  return s;
 }
 
 describe('general kernels', () => {

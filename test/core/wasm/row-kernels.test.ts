@@ -12,21 +12,10 @@ import { copySums, emptySums, type PassSums } from '../../../src/core/pass-sums.
 import { placeRows } from '../../../src/core/wasm/place-rows.ts';
 import { scanInRowMemory } from '../../../src/core/wasm/row-memory.ts';
 import { MAX_KERNEL_D } from '../../../src/core/wasm/rows-kernel-code.ts';
-import { planeWeights, randomRows, seeded } from '../blocked-reference.ts';
+import { planeWeights, randomRows, seeded, underWay } from '../blocked-reference.ts';
 
 function bits(s: PassSums): number[] {
   return [s.loss, s.gb, s.sv, s.signedPositive, ...s.gw];
-}
-
-/** Sums part-way through a pass: random, non-zero, as a previous slice leaves them. */
-function underWay(d: number, r: () => number): PassSums {
-  const s = emptySums(d);
-  s.loss = 40 * r();
-  s.gb = Math.floor(20 * r()) - 10;
-  s.sv = 3;
-  s.signedPositive = Math.floor(10 * r()) - 5;
-  for (let j = 0; j < d; j++) s.gw[j] = 30 * r() - 15;
-  return s;
 }
 
 function placed(data: Dataset, shared = false): Dataset {
