@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECIPE } from '../../src/core/recipe.ts';
+import { inRowMemory } from '../../src/core/wasm/row-memory.ts';
 import { generateInSlices, THREADED_MIN_POINTS } from '../../workers/dataset-job.ts';
 import { createShardDrawer } from '../../workers/generate-shard-job.ts';
 import type { ShardRunner } from '../../workers/generate-threads.ts';
@@ -42,7 +43,7 @@ describe('generateInSlices', () => {
     expect(small.asked).toBe(0);
   });
 
-  it('draws into shared memory where it can (the pass threads then copy nothing)', async () => {
+  it('draws into a shared row memory where it can (the wasm kernel reads it; threads copy nothing)', async () => {
     // Node shares memory between threads (no cross-origin isolation to ask for).
     for (const runner of [null, inlineRunner()]) {
       const { data } = await generateInSlices(
@@ -51,6 +52,7 @@ describe('generateInSlices', () => {
       );
       expect(data.x.buffer).toBeInstanceOf(SharedArrayBuffer);
       expect(data.y.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(inRowMemory(data.x, data.y)).toBe(true);
     }
   });
 });
