@@ -11,7 +11,7 @@ import { scanNegativesD2Capture, scanPositivesD2Capture } from './class-d2-captu
 import { scanNegativesD2, scanPositivesD2 } from './class-d2-kernels.ts';
 import type { PassSums } from './pass-sums.ts';
 import { scanRowsD2, scanRowsD2Capture } from './rows-d2-kernels.ts';
-import { scanInRowMemory } from './wasm/row-memory.ts';
+import { scanInRowMemory } from './wasm/row-scan.ts';
 
 /**
  * Continues `acc` over rows [i0, i1) with the fast (mask) kernels; writes support-vector indices
@@ -28,7 +28,7 @@ export function scanFast(
 ): void {
   const { x, y, classSplit } = rows;
   // Rows in a row memory go to the wasm kernel, in any layout (same bits).
-  if (scanInRowMemory(x, y, w, b, i0, i1, acc, sv)) return;
+  if (scanInRowMemory(x, y, w, b, i0, i1, acc, sv, classSplit)) return;
   if (classSplit < 0) {
     if (w.length !== 2) scanRowsAny(x, y, w, b, i0, i1, acc, sv);
     else if (sv) scanRowsD2Capture(x, y, w, b, i0, i1, acc, sv);

@@ -6,7 +6,9 @@
  * scratch):
  *   [0, d) w,  [d, 2d) g (in and out),  2d loss,  2d + 1 count,  2d + 2 ySv,  2d + 3 signed.
  * scanCapture also writes the support vectors' row indices (the first row's is `row`), in row
- * order, as u32 from byte address `out`: `count` of them. scan ignores row and out.
+ * order, as u32 from byte address `out`: `count` of them. scan ignores row and out. The d = 2
+ * module also has scanClass and scanClassCapture: the same, every row's label the class label
+ * in slot 2d + 4 (rows of one class in the generator's layout; y is not read).
  */
 import { op } from './wasm-encoding.ts';
 
@@ -23,9 +25,9 @@ export const OUT = 7;
 /** The first local after the parameters. */
 export const FIRST_LOCAL = 8;
 
-/** f64 slots of a scratch slot for d columns (w, g, four sums). */
+/** f64 slots of a scratch slot for d columns (w, g, four sums, a class label). */
 export function scratchSlots(d: number): number {
-  return 2 * d + 4;
+  return 2 * d + 5;
 }
 
 /**

@@ -14,8 +14,6 @@
  * nothing here applies: the rows stay plain typed arrays and the JavaScript kernels scan them,
  * with the same bits.
  */
-import type { PassSums } from '../pass-sums.ts';
-import { scanRowsD2, scanRowsD2Capture } from '../rows-d2-kernels.ts';
 import { scratchSlots } from './kernel-abi.ts';
 import { MAX_KERNEL_D, rowsKernelBytes } from './rows-kernel-code.ts';
 
@@ -45,9 +43,9 @@ const MAX_SLOTS = 40;
  * Rows a capturing call takes at most (even, for d = 2's pairs): their support vectors' indices
  * go to the slot's index area (4 bytes a row), then to the caller's array.
  */
-const CAPTURE_ROWS = 4096;
+export const CAPTURE_ROWS = 4096;
 
-interface Home {
+export interface RowHome {
   readonly memory: WasmMemory;
   readonly shared: boolean;
   readonly n: number;
@@ -58,7 +56,7 @@ interface Home {
   kernel?: BoundKernel | null;
 }
 
-type ScanFunction = (
+export type ScanFunction = (
   scratch: number,
   px: number,
   py: number,
@@ -69,9 +67,12 @@ type ScanFunction = (
   out: number,
 ) => void;
 
-interface BoundKernel {
+export interface BoundKernel {
   readonly scan: ScanFunction;
   readonly scanCapture: ScanFunction;
+  /** d = 2 only: every row's label the slot's class label (kernel-abi.ts). */
+  readonly scanClass: ScanFunction | null;
+  readonly scanClassCapture: ScanFunction | null;
   /** This thread's scratch slot: its byte offset, a view of its doubles and of its index area. */
   readonly slotByte: number;
   readonly slot: Float64Array;
@@ -80,7 +81,7 @@ interface BoundKernel {
 }
 
 /** The memory each thread's views live in, by the views' buffer. */
-const homes = new WeakMap<ArrayBufferLike, Home>();
+const homes = new WeakMap<ArrayBufferLike, RowHome>();
 /** Compiled kernels of this thread, by d and sharing; null where compiling failed. */
 const modules = new Map<string, object | null>();
 
@@ -113,14 +114,14 @@ export function rowKernelAvailable(d: number, shared: boolean): boolean {
   return wasm !== undefined && d >= 1 && d <= MAX_KERNEL_D && kernelModule(d, shared) !== null;
 }
 
-function register(memory: WasmMemory, shared: boolean, n: number, d: number): Home {
+function register(memory: WasmMemory, shared: boolean, n: number, d: number): RowHome {
   const xByte = headerBytes(d);
-  const home: Home = { memory, shared, n, d, xByte, yByte: xByte + 8 * n * d };
+  const home: RowHome = { memory, shared, n, d, xByte, yByte: xByte + 8 * n * d };
   homes.set(memory.buffer, home);
   return home;
 }
 
-function views(home: Home): { x: Float64Array; y: Float64Array } {
+function views(home: RowHome): { x: Float64Array; y: Float64Array } {
   const { buffer } = home.memory;
   return {
     x: new Float64Array(buffer, home.xByte, home.n * home.d),
@@ -179,7 +180,7 @@ export function inRowMemory(x: Float64Array, y: Float64Array): boolean {
   );
 }
 
-function bind(home: Home): BoundKernel | null {
+function bind(home: RowHome): BoundKernel | null {
   const module = kernelModule(home.d, home.shared);
   if (!module || !wasm) return null;
   const taken = Atomics.add(new Int32Array(home.memory.buffer, 0, 1), 0, 1);
@@ -190,6 +191,8 @@ function bind(home: Home): BoundKernel | null {
   return {
     scan: instance.exports.scan as ScanFunction,
     scanCapture: instance.exports.scanCapture as ScanFunction,
+    scanClass: (instance.exports.scanClass as ScanFunction | undefined) ?? null,
+    scanClassCapture: (instance.exports.scanClassCapture as ScanFunction | undefined) ?? null,
     slotByte,
     slot: new Float64Array(home.memory.buffer, slotByte, scratchSlots(home.d)),
     outByte,
@@ -198,75 +201,18 @@ function bind(home: Home): BoundKernel | null {
 }
 
 /**
- * Continues `acc` over rows [i0, i1) with the wasm kernel when x and y are a row memory's
- * (w.length its d), writing support-vector indices at sv[acc.sv …] when sv is not null; returns
- * false, touching nothing, when they are not (or no kernel can run here): the caller then uses
- * the JavaScript kernels. A NaN acc.loss afterwards means a margin was NaN or −∞ (the caller
- * reruns carefully), as with the JavaScript kernels.
+ * This thread's kernel over the row memory that holds x and y (w.length its d), bound on first
+ * use; null when they are not a row memory's or no kernel can run here.
  */
-export function scanInRowMemory(
+export function rowKernelFor(
   x: Float64Array,
   y: Float64Array,
   w: Float64Array,
-  b: number,
-  i0: number,
-  i1: number,
-  acc: PassSums,
-  sv: Uint32Array | null = null,
-): boolean {
+): { home: RowHome; kernel: BoundKernel } | null {
   const home = homes.get(x.buffer);
   if (!home || y.buffer !== x.buffer || home.xByte !== x.byteOffset || home.yByte !== y.byteOffset)
-    return false;
-  if (w.length !== home.d) return false;
+    return null;
+  if (w.length !== home.d) return null;
   if (home.kernel === undefined) home.kernel = bind(home);
-  const k = home.kernel;
-  if (!k) return false;
-  const d = home.d;
-  const { slot } = k;
-  for (let j = 0; j < d; j++) {
-    slot[j] = w[j]!;
-    slot[d + j] = acc.gw[j]!;
-  }
-  // d = 2's kernel takes rows in pairs: an odd last row goes to the JavaScript kernel.
-  const iWasm = d === 2 ? i1 - ((i1 - i0) & 1) : i1;
-  if (!sv) call(k.scan, home, k, b, i0, iWasm, acc);
-  else {
-    for (let c0 = i0; c0 < iWasm; c0 += CAPTURE_ROWS) {
-      const found = call(k.scanCapture, home, k, b, c0, Math.min(iWasm, c0 + CAPTURE_ROWS), acc);
-      const { out } = k;
-      const at = acc.sv - found;
-      for (let m = 0; m < found; m++) sv[at + m] = out[m]!;
-    }
-  }
-  for (let j = 0; j < d; j++) acc.gw[j] = slot[d + j]!;
-  if (iWasm < i1) {
-    if (sv) scanRowsD2Capture(x, y, w, b, iWasm, i1, acc, sv);
-    else scanRowsD2(x, y, w, b, iWasm, i1, acc);
-  }
-  return true;
-}
-
-/**
- * One call of a kernel over rows [r0, r1) (w and the running gradient already in the slot; the
- * gradient stays there): adds its sums to acc and returns its support-vector count.
- */
-function call(
-  f: ScanFunction,
-  home: Home,
-  k: BoundKernel,
-  b: number,
-  r0: number,
-  r1: number,
-  acc: PassSums,
-): number {
-  const d = home.d;
-  const py = home.yByte + 8 * r0;
-  f(k.slotByte, home.xByte + 8 * d * r0, py, py + 8 * (r1 - r0), b, acc.loss, r0, k.outByte);
-  const { slot } = k;
-  const found = slot[2 * d + 1]!;
-  acc.loss = slot[2 * d]!;
-  acc.sv += found;
-  acc.gb -= slot[2 * d + 2]!;
-  acc.signedPositive += slot[2 * d + 3]!;
-  return found;
+  return home.kernel ? { home, kernel: home.kernel } : null;
 }

@@ -57,7 +57,7 @@ const DUP_LOW = [...lanes(0), ...lanes(0)];
 const DUP_HIGH = [...lanes(8), ...lanes(8)];
 
 /** Rows 2k and 2k + 1 of the turn: x at px + 32k, y at py + 16k; with `capture`, their indices. */
-function pairCode(k: number, capture: boolean): number[] {
+function pairCode(k: number, capture: boolean, classLabel: boolean): number[] {
   const indices = capture
     ? [
         [...op.get(MASK), ...op.i64x2Bitmask, ...op.set(BITS)],
@@ -74,7 +74,10 @@ function pairCode(k: number, capture: boolean): number[] {
     [...op.get(W1), ...op.get(RA), ...op.get(RB), ...op.shuffle(HIGH), ...op.f64x2Mul],
     [...op.f64x2Add, ...op.set(S)],
     // m = 1 − y·s;  a = [m > 0];  q = y·a
-    [...op.get(ONE), ...op.get(PY), ...op.v128Load(16 * k), ...op.tee(Y), ...op.get(S)],
+    // y: the rows' labels, or the class's (the same ±1 in every row of the call, read once)
+    classLabel
+      ? [...op.get(ONE), ...op.get(Y), ...op.get(S)]
+      : [...op.get(ONE), ...op.get(PY), ...op.v128Load(16 * k), ...op.tee(Y), ...op.get(S)],
     [...op.f64x2Mul, ...op.f64x2Sub, ...op.tee(M)],
     [...op.get(ZERO), ...op.f64x2Gt, ...op.tee(MASK), ...op.get(ONE), ...op.v128And, ...op.tee(A)],
     [...op.get(COUNT), ...op.f64x2Add, ...op.set(COUNT)],
@@ -109,10 +112,19 @@ const store = (slot: number, value: number[]) => [
   ...op.f64Store(8 * slot),
 ];
 
-/** The function body for d = 2 (an even number of rows); with `capture`, the indices too. */
-export function d2LanesBody(capture: boolean): number[] {
-  const turn = [...pairCode(0, capture), ...pairCode(1, capture), ...(capture ? nextRows(4) : [])];
-  const pair = [...pairCode(0, capture), ...(capture ? nextRows(2) : [])];
+/**
+ * The function body for d = 2 (an even number of rows); with `capture`, the indices too. With
+ * `classLabel`, every row's label is the scratch slot's class label (slot 2d + 4): rows of one
+ * class in the generator's layout, whose labels need not be read (a third less memory traffic).
+ */
+export function d2LanesBody(capture: boolean, classLabel: boolean): number[] {
+  const turn = [
+    ...pairCode(0, capture, classLabel),
+    ...pairCode(1, capture, classLabel),
+    ...(capture ? nextRows(4) : []),
+  ];
+  const pair = [...pairCode(0, capture, classLabel), ...(capture ? nextRows(2) : [])];
+  const label = classLabel ? splat([...op.get(SCRATCH), ...op.f64Load(8 * 8)], Y) : [];
   return [
     ...vec([
       [V128_LOCALS, V128],
@@ -123,6 +135,7 @@ export function d2LanesBody(capture: boolean): number[] {
     ...splat([...op.get(SCRATCH), ...op.f64Load(8)], W1),
     ...splat(op.f64Const(1), ONE),
     ...splat(op.f64Const(0), ZERO),
+    ...label,
     ...op.get(SCRATCH),
     ...op.v128Load(16),
     ...op.set(G),

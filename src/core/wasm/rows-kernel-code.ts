@@ -157,20 +157,19 @@ export function rowsKernelBytes(d: number, shared: boolean): Uint8Array {
   // Limits: shared memories must state a maximum; 65,535 pages keeps py + 32 below 2^32.
   const limits = shared ? [0x03, 0x00, 0xff, 0xff, 0x03] : [0x00, 0x00];
   const memoryImport = [...name('env'), ...name('memory'), 0x02, ...limits];
-  const body = (capture: boolean) => (d === 2 ? d2LanesBody(capture) : scanBody(d, capture));
-  const code = [body(false), body(true)].map((b) => [...uleb(b.length), ...b]);
+  // scan, scanCapture; at d = 2 also scanClass, scanClassCapture (kernel-abi.ts).
+  const bodies =
+    d === 2
+      ? [false, true, false, true].map((capture, f) => d2LanesBody(capture, f >= 2))
+      : [scanBody(d, false), scanBody(d, true)];
+  const names = ['scan', 'scanCapture', 'scanClass', 'scanClassCapture'].slice(0, bodies.length);
+  const code = bodies.map((b) => [...uleb(b.length), ...b]);
   return Uint8Array.from([
     ...HEADER,
     ...section(1, vec([signature])),
     ...section(2, vec([memoryImport])),
-    ...section(3, vec([[0], [0]])),
-    ...section(
-      7,
-      vec([
-        [...name('scan'), 0x00, 0],
-        [...name('scanCapture'), 0x00, 1],
-      ]),
-    ),
+    ...section(3, vec(bodies.map(() => [0]))),
+    ...section(7, vec(names.map((nm, f) => [...name(nm), 0x00, f]))),
     ...section(10, vec(code)),
   ]);
 }

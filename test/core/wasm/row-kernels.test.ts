@@ -6,17 +6,21 @@
  * −∞ margin still makes the loss NaN.
  */
 import { describe, expect, it } from 'vitest';
+import { passRows } from '../../../src/core/blocked-sums.ts';
 import type { Dataset } from '../../../src/core/dataset.ts';
 import { scanRowsCareful } from '../../../src/core/pass-kernels.ts';
 import { copySums, emptySums, type PassSums } from '../../../src/core/pass-sums.ts';
 import { placeRows } from '../../../src/core/wasm/place-rows.ts';
-import { scanInRowMemory } from '../../../src/core/wasm/row-memory.ts';
+import { scanInRowMemory } from '../../../src/core/wasm/row-scan.ts';
 import { MAX_KERNEL_D } from '../../../src/core/wasm/rows-kernel-code.ts';
 import { planeWeights, randomRows, seeded, underWay } from '../blocked-reference.ts';
 
 function bits(s: PassSums): number[] {
   return [s.loss, s.gb, s.sv, s.signedPositive, ...s.gw];
 }
+
+/** The first negative row when the rows are in the generator's layout (d = 2), else −1. */
+const split = (data: Dataset) => passRows(data).classSplit;
 
 function placed(data: Dataset, shared = false): Dataset {
   const p = placeRows(data, shared);
@@ -35,7 +39,7 @@ function wasmScan(
 ) {
   const got = emptySums(data.d);
   copySums(start, got);
-  expect(scanInRowMemory(data.x, data.y, w, b, i0, i1, got)).toBe(true);
+  expect(scanInRowMemory(data.x, data.y, w, b, i0, i1, got, null, split(data))).toBe(true);
   return got;
 }
 
@@ -76,7 +80,7 @@ describe('wasm row kernels', () => {
         const got = emptySums(d);
         copySums(start, got);
         const sv = new Uint32Array(n + 3);
-        expect(scanInRowMemory(data.x, data.y, w, b, i0, i1, got, sv)).toBe(true);
+        expect(scanInRowMemory(data.x, data.y, w, b, i0, i1, got, sv, split(data))).toBe(true);
         expect(bits(got)).toEqual(bits(want));
         expect(Array.from(sv.subarray(0, got.sv))).toEqual(
           Array.from(wantSv.subarray(0, again.sv)),
@@ -141,7 +145,7 @@ describe('wasm row kernels', () => {
         const got = emptySums(d);
         copySums(start, got);
         const sv = new Uint32Array(n + 3);
-        expect(scanInRowMemory(data.x, data.y, w, b, i0, i1, got, sv)).toBe(true);
+        expect(scanInRowMemory(data.x, data.y, w, b, i0, i1, got, sv, split(data))).toBe(true);
         expect(bits(got)).toEqual(bits(want));
         expect(Array.from(sv.subarray(0, got.sv))).toEqual(Array.from(wantSv.subarray(0, want.sv)));
       }
@@ -169,6 +173,41 @@ describe('wasm row kernels', () => {
     }
   });
 
+  it('the generator’s layout: positives then negatives without reading y, any cut at the split', () => {
+    const r = seeded(35);
+    for (let seed = 0; seed < 6; seed++) {
+      const data = placed(randomRows(151 + seed, 2, 300 + seed, true));
+      const at = split(data);
+      expect(at).toBeGreaterThan(0);
+      const { w, b } = planeWeights(2, r);
+      // Slices that start and end on each side of the split, with odd and even runs on both.
+      for (const [i0, i1] of [
+        [0, data.n],
+        [at - 3, at + 4],
+        [at - 2, at + 1],
+        [1, at],
+        [at, data.n - 1],
+      ] as const) {
+        for (const capture of [false, true]) {
+          const start = underWay(2, r);
+          const want = emptySums(2);
+          copySums(start, want);
+          const wantSv = new Uint32Array(data.n + 3);
+          scanRowsCareful(data.x, data.y, w, b, i0, i1, want, capture ? wantSv : null);
+          const got = emptySums(2);
+          copySums(start, got);
+          const sv = capture ? new Uint32Array(data.n + 3) : null;
+          expect(scanInRowMemory(data.x, data.y, w, b, i0, i1, got, sv, at)).toBe(true);
+          expect(bits(got)).toEqual(bits(want));
+          if (sv)
+            expect(Array.from(sv.subarray(0, got.sv))).toEqual(
+              Array.from(wantSv.subarray(0, want.sv)),
+            );
+        }
+      }
+    }
+  });
+
   it('run the same in shared memory', () => {
     const r = seeded(21);
     for (const d of [2, 5]) {
@@ -190,7 +229,7 @@ describe('wasm row kernels', () => {
           const { w, b } = planeWeights(d, seeded(5));
           data.x[d * row] = bad * data.y[row]!; // ±∞ with the label's sign: m = −∞
           const s = emptySums(d);
-          expect(scanInRowMemory(data.x, data.y, w, b, 0, 40, s)).toBe(true);
+          expect(scanInRowMemory(data.x, data.y, w, b, 0, 40, s, null, split(data))).toBe(true);
           expect(s.loss).toBeNaN();
         }
       }
