@@ -12,7 +12,9 @@
 import { blockCount, blockStart, passRows } from '../src/core/blocked-sums.ts';
 import type { Dataset } from '../src/core/dataset.ts';
 import {
+  partialStride,
   shardStart,
+  type PassBoard,
   type PassRunner,
   type ShardResult,
   type StartedPass,
@@ -75,6 +77,8 @@ export class PoolPassRunner implements PassRunner {
   private readonly unanswered: number[];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly blocks: number;
+  /** Numbers a block's packed partial takes (partialStride). */
+  private readonly stride: number;
   /** Whether every helper holds all the rows (shared memory): then blocks are claimed. */
   private readonly shared: boolean;
   private readonly unsubscribe: () => void;
@@ -88,6 +92,7 @@ export class PoolPassRunner implements PassRunner {
     this.threads = pool.size + 1;
     this.unanswered = new Array<number>(pool.size).fill(0);
     this.blocks = blockCount(data.n);
+    this.stride = partialStride(data.d);
     const { d, n } = data;
     const split = passRows(data).classSplit;
     const shared = isShared(data.x.buffer);
@@ -116,13 +121,16 @@ export class PoolPassRunner implements PassRunner {
     // while they start, and a pool that cannot start would go unnoticed (failedToStart).
     const claimed = this.shared && this.started === this.pool.size;
     const claim = claimed ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    // Without capture the blocks are also posted to a board, so this thread need not wait for
+    // a helper that stalls (sharded-pass.ts); with capture the indices come in the answers.
+    const board = claim && !capture ? this.newBoard() : null;
     for (let j = 1; j < this.threads; j++) {
       const k0 = this.first(j);
       const k1 = this.first(j + 1);
       if (k0 === k1 && !claim) continue;
       this.unanswered[j - 1]!++;
       const job = claim
-        ? { job: 'pass', w, b, capture, claim }
+        ? { job: 'pass', w, b, capture, claim, board }
         : { job: 'pass', w, b, capture, k0, k1 };
       this.pool.request<ShardResult>(j - 1, job).then(
         (r) => {
@@ -133,7 +141,15 @@ export class PoolPassRunner implements PassRunner {
         (e: unknown) => this.fail(e),
       );
     }
-    return { ticket, claim };
+    return { ticket, claim, board };
+  }
+
+  /** A fresh board for a pass: partials and done flags in shared memory. */
+  private newBoard(): PassBoard {
+    return {
+      partials: new Float64Array(new SharedArrayBuffer(8 * this.blocks * this.stride)),
+      done: new Int32Array(new SharedArrayBuffer(4 * this.blocks)),
+    };
   }
 
   take(ticket: number): ShardResult | null {

@@ -10,13 +10,14 @@
  *   x and y, room for `count` rows of the shard that 'rows-part' jobs then fill (a copy sent
  *   once, in transferred parts: `at`, x, y); n the pass's row count, classSplit a speed hint.
  * - 'pass': the partials (and with capture the support-vector indices) at (w, b) of the blocks
- *   claimed from `claim` (the pass's shared counter; the rows held whole), or else of blocks
- *   [k0, k1): a ShardResult.
+ *   claimed from `claim` (the pass's shared counter; the rows held whole; each block also posted
+ *   to `board` as it is done, when given), or else of blocks [k0, k1): a ShardResult.
  * Other jobs register with registerJob (e.g. sharded generation).
  */
 import type { PassRows } from '../src/core/blocked-sums.ts';
 import { warmPassKernels } from '../src/core/kernel-warmup.ts';
 import { scanClaimed, scanShard } from '../src/core/shard-scan.ts';
+import type { PassBoard } from '../src/core/sharded-pass.ts';
 import { adoptRows, allocateRows, type RowMemory } from '../src/core/wasm/row-memory.ts';
 import { generateShardJob } from './generate-shard-job.ts';
 import type { JobAnswer, JobMessage } from './pass-pool.ts';
@@ -78,16 +79,17 @@ const JOBS = new Map<string, JobHandler>([
     'pass',
     (m) => {
       if (!held) throw new Error('a pass before any rows');
-      const { w, b, capture, claim, k0, k1 } = m as unknown as {
+      const { w, b, capture, claim, board, k0, k1 } = m as unknown as {
         w: Float64Array;
         capture: boolean;
         claim?: Int32Array;
+        board?: PassBoard | null;
       } & Record<'b' | 'k0' | 'k1', number>;
       if (capture) held.scratch ??= new Uint32Array(held.rows.y.length);
       const { rows, rowOffset, n } = held;
       const scratch = capture ? held.scratch : null;
       const r = claim
-        ? scanClaimed(rows, n, w, b, claim, scratch)
+        ? scanClaimed(rows, n, w, b, claim, scratch, board ?? null)
         : scanShard(rows, rowOffset, n, w, b, k0, k1, scratch);
       const transfer: Transferable[] = [r.partials.buffer as ArrayBuffer];
       if (r.sv) transfer.push(r.sv.buffer as ArrayBuffer);

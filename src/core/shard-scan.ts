@@ -10,7 +10,14 @@
  */
 import { blockCount, blockEnd, blockStart, scanBlock, type PassRows } from './blocked-sums.ts';
 import { emptySums } from './pass-sums.ts';
-import { claimBlock, packPartial, partialStride, type ShardResult } from './sharded-pass.ts';
+import {
+  claimBlock,
+  packPartial,
+  partialStride,
+  postToBoard,
+  type PassBoard,
+  type ShardResult,
+} from './sharded-pass.ts';
 
 /** The partials of blocks [k0, k1) of a pass over n rows (a fixed shard). */
 export function scanShard(
@@ -45,6 +52,7 @@ export function scanShard(
 /**
  * The partials of the blocks this thread claims from `claim` (the pass's counter) of a pass over
  * all n rows, held whole (shared memory); the blocks come ascending, as the counter only rises.
+ * Each block is also posted to `board` as it is done, when the pass has one.
  */
 export function scanClaimed(
   rows: PassRows,
@@ -53,6 +61,7 @@ export function scanClaimed(
   b: number,
   claim: Int32Array,
   scratch: Uint32Array | null,
+  board: PassBoard | null = null,
 ): ShardResult {
   const K = blockCount(n);
   const stride = partialStride(rows.d);
@@ -64,6 +73,7 @@ export function scanClaimed(
   for (let k = claimBlock(claim, K); k >= 0; k = claimBlock(claim, K)) {
     scanBlock(rows, w, b, blockStart(k), blockEnd(k, n), partial, scratch, count);
     packPartial(partial, partials, taken * stride);
+    if (board) postToBoard(board, k, partial, rows.d);
     blocks[taken++] = k;
     count += partial.sv;
   }

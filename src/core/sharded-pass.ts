@@ -4,7 +4,10 @@
  * threads, no messages). Which thread scans which block is decided one of two ways:
  * - claimed (every thread holds all the rows, in shared memory): each thread, this one included,
  *   takes the next unscanned block from the pass's shared counter (Atomics.add) until none is
- *   left, so a thread that runs slower (a busier or slower core) simply scans fewer blocks;
+ *   left, so a thread that runs slower (a busier or slower core) simply scans fewer blocks; a
+ *   pass without capture also has a board (pass-protocol.ts) where the others post each block as
+ *   it is done, and this thread, out of blocks to claim, takes them from there and scans any
+ *   still in flight itself instead of waiting (a stalled thread costs a block, not its stall);
  * - fixed shards (each helper holds a copy of its own rows only): the K blocks are cut into T
  *   contiguous shards; shard 0 is scanned here, shards 1 … T−1 by the other threads.
  * Either way this thread scans in slices of whole blocks, every block's partial is summed from
@@ -26,97 +29,19 @@ import {
   scanBlock,
   type PassRows,
 } from './blocked-sums.ts';
-import type { Dataset } from './dataset.ts';
 import { clearSums, emptySums, type PassSums } from './pass-sums.ts';
+import {
+  claimBlock,
+  closeClaims,
+  packPartial,
+  partialStride,
+  shardStart,
+  unpackPartial,
+  type PassBoard,
+  type PassRunner,
+} from './pass-protocol.ts';
 
-/** Numbers per packed block partial: loss, gb, sv, signedPositive, then gw (d). */
-export function partialStride(d: number): number {
-  return 4 + d;
-}
-
-/** Writes partial p into out[at … at + 4 + d). */
-export function packPartial(p: PassSums, out: Float64Array, at: number): void {
-  out[at] = p.loss;
-  out[at + 1] = p.gb;
-  out[at + 2] = p.sv;
-  out[at + 3] = p.signedPositive;
-  out.set(p.gw, at + 4);
-}
-
-/** Reads the partial packed at src[at …] into p (same d). */
-export function unpackPartial(src: Float64Array, at: number, p: PassSums): void {
-  p.loss = src[at]!;
-  p.gb = src[at + 1]!;
-  p.sv = src[at + 2]!;
-  p.signedPositive = src[at + 3]!;
-  const gw = p.gw;
-  for (let j = 0; j < gw.length; j++) gw[j] = src[at + 4 + j]!;
-}
-
-/** First block of shard j when K blocks go to T threads: ⌊j·K/T⌋ (shard j ends at shard j+1's). */
-export function shardStart(j: number, threads: number, blocks: number): number {
-  return Math.floor((j * blocks) / threads);
-}
-
-/**
- * One thread's answer for its shard: the partials of its blocks and their indices. The blocks
- * are `blocks` in that order when claimed, else firstBlock, firstBlock + 1, ….
- */
-export interface ShardResult {
-  firstBlock: number;
-  /** The blocks scanned, ascending (claimed blocks), or null (a fixed shard from firstBlock). */
-  blocks: Int32Array | null;
-  /** Packed partials (partialStride(d) numbers a block), one per block of the shard. */
-  partials: Float64Array;
-  /** The shard's support-vector row indices (global rows), block after block; null unless captured. */
-  sv: Uint32Array | null;
-}
-
-/**
- * A pass started on the threads: its ticket, and its block counter when blocks are claimed
- * (element 0: the next block to take; fresh for every pass, so a thread still busy with an
- * older pass claims nothing of this one), or null for fixed shards.
- */
-export interface StartedPass {
-  ticket: number;
-  claim: Int32Array | null;
-}
-
-/**
- * What a sharded pass needs from the threads. start() asks threads 1 … T−1 to scan at (w, b)
- * (claimed blocks or their fixed shards); take(ticket) hands over one answer that has arrived
- * for it (older tickets' answers are dropped), or null. Both throw when a thread has died.
- */
-export interface PassRunner {
-  /** Threads sharing a pass, this one included. */
-  readonly threads: number;
-  start(w: Float64Array, b: number, capture: boolean): StartedPass;
-  take(ticket: number): ShardResult | null;
-}
-
-/** The next block for this thread from a pass's counter, or −1 when every block is taken. */
-export function claimBlock(claim: Int32Array, blocks: number): number {
-  const k = Atomics.add(claim, 0, 1);
-  return k < blocks ? k : -1;
-}
-
-/** Leaves no block to claim (a pass finished here or dropped: the helpers stop early). */
-export function closeClaims(claim: Int32Array, blocks: number): void {
-  Atomics.store(claim, 0, blocks);
-}
-
-const runners = new WeakMap<Dataset, PassRunner>();
-
-/** Lets every pass over `data` that starts from now on use `runner` (null: this thread alone). */
-export function setPassRunner(data: Dataset, runner: PassRunner | null): void {
-  if (runner) runners.set(data, runner);
-  else runners.delete(data);
-}
-
-/** The runner passes over `data` share their blocks with, if any. */
-export function passRunnerOf(data: Dataset): PassRunner | undefined {
-  return runners.get(data);
-}
+export * from './pass-protocol.ts';
 
 export class ShardedPass {
   /** True from begin() until restart: the pass under way (or complete) is a sharded one. */
@@ -131,6 +56,8 @@ export class ShardedPass {
   private ticket = 0;
   /** The pass's block counter when blocks are claimed, else null (fixed shards). */
   private claim: Int32Array | null = null;
+  /** Where the other threads post their blocks (claimed, no capture), else null. */
+  private board: PassBoard | null = null;
   /** This thread's next block of shard 0, and the end of shard 0. */
   private localNext = 0;
   private localEnd = 0;
@@ -159,7 +86,10 @@ export class ShardedPass {
     this.localNext = 0;
     this.localEnd = shardStart(1, runner.threads, this.blocks);
     this.active = true;
-    ({ ticket: this.ticket, claim: this.claim } = runner.start(w, b, capture));
+    const started = runner.start(w, b, capture);
+    this.ticket = started.ticket;
+    this.claim = started.claim;
+    this.board = started.board ?? null;
   }
 
   /** Forgets the pass (answers still on their way are dropped by ticket). */
@@ -194,11 +124,17 @@ export class ShardedPass {
     if (current !== runner) return this.finish(w, b, total, sv);
     let rows = this.collect(runner, sv);
     const budget = Math.max(1, Math.floor(maxRows / (runner.threads * blockStart(1))));
+    let claimsLeft = true;
     for (let j = 0; j < budget; j++) {
       const k = this.nextHere();
-      if (k < 0) break;
+      if (k < 0) {
+        claimsLeft = false;
+        break;
+      }
       rows += this.scanHere(k, w, b, sv);
     }
+    // Nothing left to claim: rather than wait for the others, finish from the board.
+    if (!claimsLeft && this.board && !sv && this.rowsDone < this.n) rows += this.takeOver(w, b);
     if (this.rowsDone === this.n) this.merge(total, sv);
     return rows;
   }
@@ -220,6 +156,29 @@ export class ShardedPass {
     }
     for (let k = 0; k < this.blocks; k++) if (!this.done![k]) rows += this.scanHere(k, w, b, sv);
     this.merge(total, sv);
+    return rows;
+  }
+
+  /**
+   * Every block not done here: its partial from the board when another thread has posted it,
+   * else scanned here (it is in flight elsewhere, or that thread stalled). Returns the rows.
+   */
+  private takeOver(w: Float64Array, b: number): number {
+    const board = this.board!;
+    const stride = partialStride(this.rows.d);
+    const partials = this.partials!;
+    const done = this.done!;
+    let rows = 0;
+    for (let k = 0; k < this.blocks; k++) {
+      if (done[k]) continue;
+      if (Atomics.load(board.done, k) === 1) {
+        for (let q = k * stride; q < (k + 1) * stride; q++) partials[q] = board.partials[q]!;
+        done[k] = 1;
+        const r = blockEnd(k, this.n) - blockStart(k);
+        this.rowsDone += r;
+        rows += r;
+      } else rows += this.scanHere(k, w, b, null);
+    }
     return rows;
   }
 
@@ -252,6 +211,10 @@ export class ShardedPass {
       for (let q = 0; q < count; q++) {
         const k = r.blocks ? r.blocks[q]! : r.firstBlock + q;
         const blockSv = r.partials[q * stride + 2]!;
+        if (done[k]) {
+          at += blockSv; // taken over here from the board already (the same bits)
+          continue;
+        }
         // Only a complete pass scans a block here that another thread has (then nothing is taken).
         partials.set(r.partials.subarray(q * stride, (q + 1) * stride), k * stride);
         if (sv && r.sv) sv.set(r.sv.subarray(at, at + blockSv), blockStart(k));

@@ -7,7 +7,15 @@
  * scanShard and scanClaimed the pass workers run.
  */
 import { describe, expect, it } from 'vitest';
-import { BLOCK_ROWS, blockCount, blockStart, passRows } from '../../src/core/blocked-sums.ts';
+import {
+  BLOCK_ROWS,
+  blockCount,
+  blockEnd,
+  blockStart,
+  passRows,
+  scanBlock,
+} from '../../src/core/blocked-sums.ts';
+import { emptySums } from '../../src/core/pass-sums.ts';
 import type { Dataset } from '../../src/core/dataset.ts';
 import { makeOptimizer } from '../../src/core/optimizers/make-optimizer.ts';
 import { Momentum } from '../../src/core/optimizers/momentum.ts';
@@ -16,6 +24,8 @@ import type { Optimizer } from '../../src/core/optimizer.ts';
 import { scanClaimed, scanShard } from '../../src/core/shard-scan.ts';
 import {
   claimBlock,
+  partialStride,
+  postToBoard,
   setPassRunner,
   shardStart,
   type PassRunner,
@@ -156,6 +166,46 @@ class FakeRunner implements PassRunner {
   }
 }
 
+/**
+ * Another thread that, at each pass start, claims three blocks, posts the first two to the board
+ * and stalls in the third: it never answers (a thread whose core was taken away).
+ */
+class StallingRunner implements PassRunner {
+  readonly threads = 2;
+  posted = 0;
+  stalled = 0;
+  private ticket = 0;
+  constructor(private readonly data: Dataset) {}
+
+  start(w: Float64Array, b: number, capture: boolean): StartedPass {
+    const { data } = this;
+    const K = blockCount(data.n);
+    const claim = new Int32Array(1);
+    const board = capture
+      ? null
+      : { partials: new Float64Array(K * partialStride(data.d)), done: new Int32Array(K) };
+    if (board) {
+      const rows = passRows(data);
+      const partial = emptySums(data.d);
+      for (let c = 0; c < 3; c++) {
+        const k = claimBlock(claim, K);
+        if (c === 2) {
+          this.stalled++;
+          break;
+        }
+        scanBlock(rows, w, b, blockStart(k), blockEnd(k, data.n), partial, null, 0);
+        postToBoard(board, k, partial, data.d);
+        this.posted++;
+      }
+    }
+    return { ticket: ++this.ticket, claim, board };
+  }
+
+  take(): ShardResult | null {
+    return null;
+  }
+}
+
 /** Runs k epochs through advance() in random budgets, sometimes finishing a pass at once. */
 function drive(opt: Optimizer, k: number, random: () => number): Uint32Array[] {
   const svs: Uint32Array[] = [];
@@ -290,6 +340,30 @@ describe('sharded passes', () => {
     drive(shared, 4, random);
     expect(alone.history.meanLoss.subarray(0, 4).some((v) => !Number.isFinite(v))).toBe(true);
     expectSame(alone, shared);
+  });
+
+  it('a helper that stalls mid-pass does not hold it up: its posted blocks are taken, the rest scanned here', () => {
+    const data = randomData(6 * BLOCK_ROWS + 5, 3, 77);
+    const model = { w: new Float64Array(3).fill(0.1), b: -0.05 };
+    const settings = { lr: 0.5, reg: 0.01 };
+    const alone = new Trainer({ ...data }, model, settings);
+    alone.capture = false;
+    alone.step(4);
+    const runner = new StallingRunner(data);
+    setPassRunner(data, runner);
+    const shared = new Trainer(data, model, settings);
+    shared.capture = false;
+    let waits = 0;
+    while (shared.epoch < 4 || !shared.epochComplete) {
+      if (shared.advance(2 * BLOCK_ROWS) === 0) waits++;
+      expect(waits, 'a pass waiting for a thread that never answers').toBeLessThan(10);
+    }
+    expect(runner.posted).toBeGreaterThan(0);
+    expect(runner.stalled).toBeGreaterThan(0);
+    expect(Array.from(shared.w)).toEqual(Array.from(alone.w));
+    expect(Object.is(shared.b, alone.b)).toBe(true);
+    const upTo = (t: Trainer) => Array.from(t.history.meanLoss.subarray(0, 4));
+    expect(upTo(shared)).toEqual(upTo(alone));
   });
 
   it('a runner is not used for one block, nor with one thread', () => {
