@@ -20,21 +20,13 @@ import {
   type StartedPass,
 } from '../src/core/sharded-pass.ts';
 import { placeRows } from '../src/core/wasm/place-rows.ts';
-import { rowMemoryOf } from '../src/core/wasm/row-memory.ts';
+import { isSharedBuffer, rowMemoryOf } from '../src/core/wasm/row-memory.ts';
 import type { ThreadPool } from './pass-pool.ts';
 
 /** True when typed arrays can be shared with other threads (SharedArrayBuffer is usable). */
 export function canShareMemory(): boolean {
   const g = globalThis as { crossOriginIsolated?: boolean };
   return typeof SharedArrayBuffer === 'function' && g.crossOriginIsolated !== false;
-}
-
-/**
- * Whether `buffer` is shared memory. Safe where SharedArrayBuffer is not defined (WebKitGTK
- * says it is cross-origin isolated, yet has none).
- */
-export function isShared(buffer: ArrayBufferLike): boolean {
-  return typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
 }
 
 /**
@@ -46,7 +38,7 @@ export function isShared(buffer: ArrayBufferLike): boolean {
 export function shareDataset(data: Dataset): Dataset {
   const placed = placeRows(data, canShareMemory());
   if (placed) return placed;
-  if (!canShareMemory() || isShared(data.x.buffer)) return data;
+  if (!canShareMemory() || isSharedBuffer(data.x.buffer)) return data;
   const x = new Float64Array(new SharedArrayBuffer(data.x.byteLength));
   const y = new Float64Array(new SharedArrayBuffer(data.y.byteLength));
   x.set(data.x);
@@ -95,7 +87,7 @@ export class PoolPassRunner implements PassRunner {
     this.stride = partialStride(data.d);
     const { d, n } = data;
     const split = passRows(data).classSplit;
-    const shared = isShared(data.x.buffer);
+    const shared = isSharedBuffer(data.x.buffer);
     this.shared = shared;
     for (let j = 1; j < this.threads; j++) {
       const r0 = shared ? 0 : Math.min(n, blockStart(this.first(j)));

@@ -5,7 +5,7 @@
  * kernels, same bits) where no row memory can be had.
  */
 import type { Dataset } from '../dataset.ts';
-import { allocateRows, inRowMemory } from './row-memory.ts';
+import { allocateRows, inRowMemory, isSharedBuffer } from './row-memory.ts';
 
 /**
  * `alloc` for DatasetBuilder and CandidateAcceptor, which ask for x (n·d doubles) and then y
@@ -37,8 +37,4 @@ export function placeRows(data: Dataset, shared: boolean): Dataset | null {
   rows.x.set(data.x);
   rows.y.set(data.y);
   return { ...data, x: rows.x, y: rows.y };
-}
-
-function isSharedBuffer(buffer: ArrayBufferLike): boolean {
-  return typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
 }

@@ -80,6 +80,14 @@ export interface BoundKernel {
   readonly out: Uint32Array;
 }
 
+/**
+ * Whether `buffer` is shared memory. Safe where SharedArrayBuffer is not defined (WebKitGTK
+ * says it is cross-origin isolated, yet has none).
+ */
+export function isSharedBuffer(buffer: ArrayBufferLike): boolean {
+  return typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
+}
+
 /** The memory each thread's views live in, by the views' buffer. */
 const homes = new WeakMap<ArrayBufferLike, RowHome>();
 /** Compiled kernels of this thread, by d and sharing; null where compiling failed. */
@@ -167,17 +175,20 @@ export function adoptRows(
   n: number,
   d: number,
 ): { x: Float64Array; y: Float64Array } {
-  const shared =
-    typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
+  const shared = isSharedBuffer(memory.buffer);
   return views(homes.get(memory.buffer) ?? register(memory, shared, n, d));
+}
+
+/** The row memory whose x and y these are, or undefined. */
+function homeOf(x: Float64Array, y: Float64Array): RowHome | undefined {
+  const home = homes.get(x.buffer);
+  const ours = home && y.buffer === x.buffer && home.xByte === x.byteOffset;
+  return ours && home.yByte === y.byteOffset ? home : undefined;
 }
 
 /** Whether x and y are a row memory's x and y. */
 export function inRowMemory(x: Float64Array, y: Float64Array): boolean {
-  const home = homes.get(x.buffer);
-  return (
-    !!home && home.xByte === x.byteOffset && home.yByte === y.byteOffset && y.buffer === x.buffer
-  );
+  return homeOf(x, y) !== undefined;
 }
 
 function bind(home: RowHome): BoundKernel | null {
@@ -201,18 +212,16 @@ function bind(home: RowHome): BoundKernel | null {
 }
 
 /**
- * This thread's kernel over the row memory that holds x and y (w.length its d), bound on first
- * use; null when they are not a row memory's or no kernel can run here.
+ * The row memory that holds x and y (w.length its d), with this thread's kernel over it bound on
+ * first use; null when they are not a row memory's or no kernel can run here.
  */
 export function rowKernelFor(
   x: Float64Array,
   y: Float64Array,
   w: Float64Array,
-): { home: RowHome; kernel: BoundKernel } | null {
-  const home = homes.get(x.buffer);
-  if (!home || y.buffer !== x.buffer || home.xByte !== x.byteOffset || home.yByte !== y.byteOffset)
-    return null;
-  if (w.length !== home.d) return null;
+): (RowHome & { kernel: BoundKernel }) | null {
+  const home = homeOf(x, y);
+  if (!home || w.length !== home.d) return null;
   if (home.kernel === undefined) home.kernel = bind(home);
-  return home.kernel ? { home, kernel: home.kernel } : null;
+  return home.kernel ? (home as RowHome & { kernel: BoundKernel }) : null;
 }

@@ -33,10 +33,10 @@ export function scanInRowMemory(
   sv: Uint32Array | null = null,
   classSplit = -1,
 ): boolean {
-  const bound = rowKernelFor(x, y, w);
-  if (!bound) return false;
-  const run = { ...bound, x, y, w, b, acc, sv };
-  if (classSplit < 0 || !bound.kernel.scanClass) {
+  const home = rowKernelFor(x, y, w);
+  if (!home) return false;
+  const run = { home, kernel: home.kernel, x, y, w, b, acc, sv };
+  if (classSplit < 0 || !home.kernel.scanClass) {
     scanRun(run, i0, i1, 0);
     return true;
   }
