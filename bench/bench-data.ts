@@ -6,6 +6,7 @@
  * a row memory, as the app's generated rows do (the worker draws them there), so the benches time
  * the kernels the app runs; plainData gives them back as plain arrays (the JavaScript kernels).
  */
+import { writeFileSync } from 'node:fs';
 import type { Dataset } from '../src/core/dataset.ts';
 import { placeRows } from '../src/core/wasm/place-rows.ts';
 
@@ -46,4 +47,15 @@ export function classBlockedData(n: number): Dataset {
 /** The same rows as plain arrays: the JavaScript kernels scan them. */
 export function plainData(data: Dataset): Dataset {
   return { ...data, x: data.x.slice(), y: data.y.slice() };
+}
+
+/**
+ * Writes x then y as raw float64 (the views' own bytes: a row memory's x starts past its
+ * scratch) for the C loops, so they read the very same data.
+ */
+export function writeData(data: Dataset, path: string): void {
+  const bytes = new Uint8Array(8 * (data.x.length + data.y.length));
+  bytes.set(new Uint8Array(data.x.buffer, data.x.byteOffset, data.x.byteLength), 0);
+  bytes.set(new Uint8Array(data.y.buffer, data.y.byteOffset, data.y.byteLength), 8 * data.x.length);
+  writeFileSync(path, bytes);
 }

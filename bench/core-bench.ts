@@ -10,7 +10,7 @@
  * batches after a warm-up; every row has threads = 1. Benchmark figures, not tests.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Dataset } from '../src/core/dataset.ts';
 import type { Optimizer } from '../src/core/optimizer.ts';
@@ -21,7 +21,7 @@ import {
 } from '../src/core/optimizers/optimizer-limits.ts';
 import { warmPassKernels } from '../src/core/kernel-warmup.ts';
 import { Trainer } from '../src/core/trainer.ts';
-import { classBlockedData as makeData, plainData, START } from './bench-data.ts';
+import { classBlockedData as makeData, plainData, START, writeData } from './bench-data.ts';
 import { naiveEpoch, type Sample } from './naive-port.ts';
 import { benchThreads } from './threads-bench.ts';
 import {
@@ -40,14 +40,6 @@ const sizes =
   args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1e4, 1e6, 1e7];
 const BATCHES = 7;
 const settings = { lr: 0.05, reg: 0.01 };
-
-/** Writes x then y as raw float64 for the C loop, so both read the very same data. */
-function writeData(data: Dataset, path: string): void {
-  const bytes = new Uint8Array(8 * (data.x.length + data.y.length));
-  bytes.set(new Uint8Array(data.x.buffer, data.x.byteOffset, data.x.byteLength), 0);
-  bytes.set(new Uint8Array(data.y.buffer, data.y.byteOffset, data.y.byteLength), 8 * data.x.length);
-  writeFileSync(path, bytes);
-}
 
 function median(v: number[]): number {
   const s = [...v].sort((a, b) => a - b);

@@ -7,12 +7,13 @@
  * vectors at the start w = (1.5, −0.85, 0, …), b = 0.42.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Dataset } from '../src/core/dataset.ts';
 import { Trainer } from '../src/core/trainer.ts';
 import { placeRows } from '../src/core/wasm/place-rows.ts';
+import { writeData } from './bench-data.ts';
 
 /** One JSON row of the bench (core-bench.ts prints them). */
 export interface Row {
@@ -136,10 +137,7 @@ export function benchCRows(data: Dataset, batches: number): Row[] {
   const src = new URL('./epoch-rows.c', import.meta.url).pathname;
   mkdirSync('.bench', { recursive: true });
   const file = `.bench/rows-${data.n}-${data.d}.bin`;
-  const bytes = new Uint8Array(8 * (data.x.length + data.y.length));
-  bytes.set(new Uint8Array(data.x.buffer, data.x.byteOffset, data.x.byteLength), 0);
-  bytes.set(new Uint8Array(data.y.buffer, data.y.byteOffset, data.y.byteLength), 8 * data.x.length);
-  writeFileSync(file, bytes);
+  writeData(data, file);
   const rows: Row[] = [];
   try {
     for (const [variant, flags] of [
