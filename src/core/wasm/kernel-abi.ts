@@ -30,6 +30,25 @@ export function scratchSlots(d: number): number {
   return 2 * d + 5;
 }
 
+/** The scratch slot's sums and class label: f64 index `2d + SUMS.x` (after w and g). */
+export const SUMS = { loss: 0, count: 1, ySv: 2, signed: 3, label: 4 } as const;
+
+/** The slot index of sums field `field` for d columns. */
+export function sumSlot(d: number, field: keyof typeof SUMS): number {
+  return 2 * d + SUMS[field];
+}
+
+/**
+ * The function's epilogue: the four sums (code leaving each as an f64) stored in the slot.
+ */
+export function storeSums(
+  d: number,
+  sums: Record<'loss' | 'count' | 'ySv' | 'signed', readonly number[]>,
+): number[] {
+  const fields = ['loss', 'count', 'ySv', 'signed'] as const;
+  return fields.flatMap((f) => [...op.get(SCRATCH), ...sums[f], ...op.f64Store(8 * sumSlot(d, f))]);
+}
+
 /**
  * A row's index to out, which moves on by 4 bytes if it is a support vector: `row + k` stored at
  * out, then out += isSupport << 2 (isSupport: code leaving 0 or 1 as an i32). No branch: every row

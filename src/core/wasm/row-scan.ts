@@ -6,6 +6,7 @@
  * takes rows in pairs: a run's odd last row goes to the JavaScript kernel, before the next run.
  */
 import type { PassSums } from '../pass-sums.ts';
+import { sumSlot } from './kernel-abi.ts';
 import { scanRowsD2, scanRowsD2Capture } from '../rows-d2-kernels.ts';
 import {
   CAPTURE_ROWS,
@@ -67,7 +68,7 @@ function scanRun(run: Run, r0: number, r1: number, label: number): void {
     slot[j] = w[j]!;
     slot[d + j] = acc.gw[j]!;
   }
-  slot[2 * d + 4] = label;
+  slot[sumSlot(d, 'label')] = label;
   const plain = label === 0 ? k.scan : k.scanClass!;
   const capture = label === 0 ? k.scanCapture : k.scanClassCapture!;
   const rWasm = d === 2 ? r1 - ((r1 - r0) & 1) : r1;
@@ -104,10 +105,10 @@ function call(
   const py = home.yByte + 8 * r0;
   f(k.slotByte, home.xByte + 8 * d * r0, py, py + 8 * (r1 - r0), b, acc.loss, r0, k.outByte);
   const { slot } = k;
-  const found = slot[2 * d + 1]!;
-  acc.loss = slot[2 * d]!;
+  const found = slot[sumSlot(d, 'count')]!;
+  acc.loss = slot[sumSlot(d, 'loss')]!;
   acc.sv += found;
-  acc.gb -= slot[2 * d + 2]!;
-  acc.signedPositive += slot[2 * d + 3]!;
+  acc.gb -= slot[sumSlot(d, 'ySv')]!;
+  acc.signedPositive += slot[sumSlot(d, 'signed')]!;
   return found;
 }

@@ -23,6 +23,8 @@ import {
   captureCode,
   nextRows,
   rowLoop,
+  storeSums,
+  sumSlot,
 } from './kernel-abi.ts';
 import { I32, V128, op, vec } from './wasm-encoding.ts';
 
@@ -106,11 +108,6 @@ const laneSum = (v: number) => [
   ...op.f64x2ExtractLane(1),
   ...op.f64Add,
 ];
-const store = (slot: number, value: number[]) => [
-  ...op.get(SCRATCH),
-  ...value,
-  ...op.f64Store(8 * slot),
-];
 
 /**
  * The function body for d = 2 (an even number of rows); with `capture`, the indices too. With
@@ -124,7 +121,9 @@ export function d2LanesBody(capture: boolean, classLabel: boolean): number[] {
     ...(capture ? nextRows(4) : []),
   ];
   const pair = [...pairCode(0, capture, classLabel), ...(capture ? nextRows(2) : [])];
-  const label = classLabel ? splat([...op.get(SCRATCH), ...op.f64Load(8 * 8)], Y) : [];
+  const label = classLabel
+    ? splat([...op.get(SCRATCH), ...op.f64Load(8 * sumSlot(2, 'label'))], Y)
+    : [];
   return [
     ...vec([
       [V128_LOCALS, V128],
@@ -144,10 +143,12 @@ export function d2LanesBody(capture: boolean, classLabel: boolean): number[] {
     ...op.get(SCRATCH),
     ...op.get(G),
     ...op.v128Store(16),
-    ...store(4, op.get(LOSS)),
-    ...store(5, laneSum(COUNT)),
-    ...store(6, laneSum(Y_SV)),
-    ...store(7, laneSum(SIGNED)),
+    ...storeSums(2, {
+      loss: op.get(LOSS),
+      count: laneSum(COUNT),
+      ySv: laneSum(Y_SV),
+      signed: laneSum(SIGNED),
+    }),
     ...op.end,
   ];
 }

@@ -26,6 +26,7 @@ import {
   captureCode,
   nextRows,
   rowLoop,
+  storeSums,
 } from './kernel-abi.ts';
 import { d2LanesBody } from './rows-d2-lanes.ts';
 import { F64, HEADER, I32, V128, name, op, section, uleb, vec } from './wasm-encoding.ts';
@@ -123,13 +124,14 @@ function scanBody(d: number, capture: boolean): number[] {
   for (let p = 0; p < pairs; p++)
     store.push(op.get(SCRATCH), op.get(gPair + p), op.v128Store(8 * d + 16 * p));
   if (d & 1) store.push(op.get(SCRATCH), op.get(G_TAIL), op.f64Store(8 * (2 * d - 1)));
-  const sums: [number, number[]][] = [
-    [2 * d, op.get(LOSS)],
-    [2 * d + 1, [...op.get(COUNT), ...op.f64ConvertI32U]],
-    [2 * d + 2, op.get(Y_SV)],
-    [2 * d + 3, op.get(SIGNED)],
-  ];
-  for (const [slot, value] of sums) store.push(op.get(SCRATCH), value, op.f64Store(8 * slot));
+  store.push(
+    storeSums(d, {
+      loss: op.get(LOSS),
+      count: [...op.get(COUNT), ...op.f64ConvertI32U],
+      ySv: op.get(Y_SV),
+      signed: op.get(SIGNED),
+    }),
+  );
   const u = rowsPerTurn(d);
   const turn: number[] = [];
   for (let k = 0; k < u; k++) turn.push(...rowCode(d, k, capture));
